@@ -1,0 +1,89 @@
+package io.github.wxnetwork.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
+import io.github.wxnetwork.engine.HostGuard;
+import io.github.wxnetwork.engine.RequestFactory;
+import io.github.wxnetwork.engine.TaskLauncher;
+import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.WxHttpEngine;
+import io.github.wxnetwork.limits.TaskLimiter;
+import okhttp3.OkHttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of wx-network: one {@link OkHttpClient}, the engine, and the templates. Every
+ * bean backs off when the application defines its own.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(OkHttpClient.class)
+@EnableConfigurationProperties(WxNetworkProperties.class)
+public final class WxNetworkAutoConfiguration {
+
+	/**
+	 * The one client of the application. OkHttp's own timeouts are off: each task's timeout bounds
+	 * the whole exchange, as WeChat's does.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	OkHttpClient wxOkHttpClient(ObjectProvider<WxOkHttpCustomizer> customizers) {
+		OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
+			.readTimeout(Duration.ZERO)
+			.writeTimeout(Duration.ZERO);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HostGuard wxHostGuard(WxNetworkProperties properties) {
+		return new HostGuard(properties.getAllowedDomains(), properties.isRequireHttps());
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	WxHttpEngine wxHttpEngine(OkHttpClient client, HostGuard hostGuard) {
+		return new WxHttpEngine(client, hostGuard);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskRegistry wxTaskRegistry() {
+		return new TaskRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskLimiter wxTaskLimiter() {
+		return TaskLimiter.UNLIMITED;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskLauncher wxTaskLauncher(WxHttpEngine engine, TaskLimiter limiter, TaskRegistry registry) {
+		return new TaskLauncher(engine, limiter, registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestFactory wxRequestFactory(ObjectProvider<JsonMapper> jsonMapper, HostGuard hostGuard) {
+		return new RequestFactory(jsonMapper.getIfAvailable(JsonMapper::shared), hostGuard);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WxRequestTemplate.class)
+	DefaultWxRequestTemplate wxRequestTemplate(TaskLauncher launcher, RequestFactory requestFactory,
+			WxNetworkProperties properties) {
+		return new DefaultWxRequestTemplate(launcher, requestFactory, properties.getRequest().getTimeout());
+	}
+
+}

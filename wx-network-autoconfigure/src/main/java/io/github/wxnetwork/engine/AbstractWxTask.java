@@ -1,0 +1,350 @@
+package io.github.wxnetwork.engine;
+
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import io.github.wxnetwork.HeadersReceived;
+import io.github.wxnetwork.TaskOptions;
+import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.WxTask;
+import io.github.wxnetwork.engine.Listeners.Callbacks;
+import okhttp3.Call;
+
+/**
+ * The life of one task, whatever its kind: its state, its listeners, its callbacks and future, and how
+ * abort and timeout reach the network.
+ *
+ * <p>Exactly one terminal transition wins (a compare-and-set on the state); the winner runs success
+ * or fail, then complete, then completes the future. While a task runs, only the thread that executes
+ * its call ends it: abort and timeout record a reason and cancel the {@link Call}, and that thread
+ * fails the task with the reason once it has cleaned up (so a download's partial file is gone before
+ * fail runs). A task that is not on the network (queued, or invalid) is ended on the callback executor.
+ *
+ * @param <R> the success result
+ */
+public abstract class AbstractWxTask<R> implements WxTask<R> {
+
+	private static final String ID_PREFIX = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+
+	private static final AtomicLong ids = new AtomicLong();
+
+	private final String id;
+
+	private final TaskKind kind;
+
+	private final String method;
+
+	private final String url;
+
+	private final TaskOptions<R> options;
+
+	private final Executor callbackExecutor;
+
+	private final AtomicReference<TaskState> state = new AtomicReference<>(TaskState.QUEUED);
+
+	private final Listeners<HeadersReceived> headersReceived;
+
+	private final TaskFuture<R> future = new TaskFuture<>(this);
+
+	private final AtomicReference<WxNetworkException> cancelReason = new AtomicReference<>();
+
+	private final ProfileRecorder profile = new ProfileRecorder(System.currentTimeMillis());
+
+	private volatile Call call;
+
+	private volatile Future<?> timer;
+
+	private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
+
+	private volatile long bytesTransferred;
+
+	private volatile long bytesExpected = -1;
+
+	protected AbstractWxTask(TaskKind kind, String method, TaskOptions<R> options, Executor callbackExecutor) {
+		this.id = ID_PREFIX + "-" + Long.toHexString(ids.incrementAndGet());
+		this.kind = kind;
+		this.method = method;
+		this.url = options.url();
+		this.options = options;
+		this.callbackExecutor = callbackExecutor;
+		this.headersReceived = new Listeners<>(options.headersReceivedListeners());
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public TaskState state() {
+		return this.state.get();
+	}
+
+	public TaskKind kind() {
+		return this.kind;
+	}
+
+	public String method() {
+		return this.method;
+	}
+
+	/** The url as given by the caller (mask it before showing it). */
+	public String url() {
+		return this.url;
+	}
+
+	public Instant invokedAt() {
+		return Instant.ofEpochMilli(this.profile.invokeStart());
+	}
+
+	/** When the task took its slot, or null while queued. */
+	public Instant startedAt() {
+		long start = this.profile.queueEnd;
+		return (start != 0) ? Instant.ofEpochMilli(start) : null;
+	}
+
+	/** Body bytes received (request, download) or sent (upload) so far. */
+	public long bytesTransferred() {
+		return this.bytesTransferred;
+	}
+
+	/** Body bytes expected, or -1 when unknown. */
+	public long bytesExpected() {
+		return this.bytesExpected;
+	}
+
+	void transferred(long done, long expected) {
+		this.bytesTransferred = done;
+		this.bytesExpected = expected;
+	}
+
+	ProfileRecorder profile() {
+		return this.profile;
+	}
+
+	@Override
+	public void abort() {
+		if (this.state.get().isTerminal()) {
+			return;
+		}
+		WxNetworkException reason = Failures.abort(this.kind);
+		if (this.state.compareAndSet(TaskState.QUEUED, TaskState.ABORTED)) {
+			deliverLater(null, reason, false);
+		}
+		else {
+			cancel(reason);
+		}
+	}
+
+	/** Called by the timer when the task's timeout elapses. */
+	void timeout() {
+		cancel(Failures.timeout(this.kind));
+	}
+
+	/** The first reason wins; the thread executing the call sees the cancel and ends the task with it. */
+	private void cancel(WxNetworkException reason) {
+		if (this.cancelReason.compareAndSet(null, reason)) {
+			Call current = this.call;
+			if (current != null) {
+				current.cancel();
+			}
+		}
+	}
+
+	@Override
+	public WxTask<R> onHeadersReceived(Consumer<HeadersReceived> listener) {
+		this.headersReceived.add(listener);
+		return this;
+	}
+
+	@Override
+	public WxTask<R> offHeadersReceived(Consumer<HeadersReceived> listener) {
+		this.headersReceived.remove(listener);
+		return this;
+	}
+
+	@Override
+	public WxTask<R> offHeadersReceived() {
+		this.headersReceived.clear();
+		return this;
+	}
+
+	void fireHeadersReceived(HeadersReceived event) {
+		this.headersReceived.fire(event);
+	}
+
+	@Override
+	public CompletableFuture<R> toCompletableFuture() {
+		return this.future;
+	}
+
+	@Override
+	public R join() {
+		try {
+			return this.future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof WxNetworkException failure) {
+				throw failure;
+			}
+			throw ex;
+		}
+		catch (CancellationException ex) {
+			throw Failures.abort(this.kind);
+		}
+	}
+
+	// --- driven by the engine and the limiter ---
+
+	/** Who is told when the task leaves QUEUED or ends: the limiter (slots) and the task registry. */
+	public void lifecycle(TaskLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
+	}
+
+	/** QUEUED to RUNNING; false when the task was aborted meanwhile (it then must not start). */
+	public boolean markRunning() {
+		if (!this.state.compareAndSet(TaskState.QUEUED, TaskState.RUNNING)) {
+			return false;
+		}
+		this.profile.queueEnd = System.currentTimeMillis();
+		return true;
+	}
+
+	void timer(Future<?> timer) {
+		this.timer = timer;
+	}
+
+	/** Publishes the call so abort and timeout can cancel it, and cancels it at once if they came first. */
+	void attach(Call call) {
+		this.call = call;
+		if (this.cancelReason.get() != null) {
+			call.cancel();
+		}
+	}
+
+	/** Whether abort or timeout asked the task to stop. */
+	boolean cancelRequested() {
+		return this.cancelReason.get() != null;
+	}
+
+	void succeed(R result) {
+		settle(result, null);
+	}
+
+	/** Ends a running task with a failure; a pending abort or timeout takes precedence over its symptom. */
+	void fail(WxNetworkException failure) {
+		WxNetworkException reason = this.cancelReason.get();
+		settle(null, (reason != null) ? reason : failure);
+	}
+
+	/** Fails a task that never reached the network (bad options, refused by the limiter), off the caller's thread. */
+	public void failLater(WxNetworkException failure) {
+		TaskState previous = this.state.get();
+		if (!previous.isTerminal() && this.state.compareAndSet(previous, terminalState(failure))) {
+			deliverLater(null, failure, previous == TaskState.RUNNING);
+		}
+	}
+
+	private void settle(R result, WxNetworkException failure) {
+		TaskState terminal = (failure != null) ? terminalState(failure) : TaskState.SUCCEEDED;
+		TaskState previous;
+		do {
+			previous = this.state.get();
+			if (previous.isTerminal()) {
+				return;
+			}
+		}
+		while (!this.state.compareAndSet(previous, terminal));
+		deliver(result, failure, previous == TaskState.RUNNING);
+	}
+
+	private TaskState terminalState(WxNetworkException failure) {
+		return (failure.errno() == Failures.ABORT) ? TaskState.ABORTED : TaskState.FAILED;
+	}
+
+	private void deliverLater(R result, WxNetworkException failure, boolean wasRunning) {
+		try {
+			this.callbackExecutor.execute(() -> deliver(result, failure, wasRunning));
+		}
+		catch (RuntimeException ex) {
+			// The executor is shut down: the callbacks are still owed exactly once.
+			deliver(result, failure, wasRunning);
+		}
+	}
+
+	private void deliver(R result, WxNetworkException failure, boolean wasRunning) {
+		Future<?> pending = this.timer;
+		if (pending != null) {
+			pending.cancel(false);
+		}
+		this.call = null;
+		this.lifecycle.ended(this, wasRunning);
+		if (failure == null) {
+			Consumer<? super R> success = this.options.success();
+			if (success != null) {
+				Callbacks.run(() -> success.accept(result), "success callback");
+			}
+		}
+		else {
+			Consumer<? super WxNetworkException> fail = this.options.fail();
+			if (fail != null) {
+				Callbacks.run(() -> fail.accept(failure), "fail callback");
+			}
+		}
+		Runnable complete = this.options.complete();
+		if (complete != null) {
+			Callbacks.run(complete, "complete callback");
+		}
+		if (failure == null) {
+			this.future.settle(result);
+		}
+		else {
+			this.future.settleExceptionally(failure);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.kind.type() + " task " + this.id + " [" + this.state.get() + "]";
+	}
+
+	/** The task's future: cancelling it aborts the task. Dependent stages are plain futures. */
+	static final class TaskFuture<R> extends CompletableFuture<R> {
+
+		private final WxTask<?> task;
+
+		TaskFuture(WxTask<?> task) {
+			this.task = task;
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			this.task.abort();
+			return super.cancel(mayInterruptIfRunning);
+		}
+
+		@Override
+		public <U> CompletableFuture<U> newIncompleteFuture() {
+			return new CompletableFuture<>();
+		}
+
+		void settle(R result) {
+			super.complete(result);
+		}
+
+		void settleExceptionally(Throwable failure) {
+			super.completeExceptionally(failure);
+		}
+
+	}
+
+}

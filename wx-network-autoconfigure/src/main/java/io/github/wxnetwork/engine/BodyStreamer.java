@@ -1,0 +1,53 @@
+package io.github.wxnetwork.engine;
+
+import java.io.IOException;
+
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * The one loop that reads a response body for every kind: chunk by chunk as the bytes arrive, counted
+ * for progress and for the actuator, and cut off the moment a size cap is passed (whatever
+ * Content-Length claimed).
+ */
+final class BodyStreamer {
+
+	/** At most this much is handed over at once; a read returns what the socket has, often less. */
+	private static final long CHUNK = 64 * 1024;
+
+	/** Takes each chunk as it arrives; it must consume (or leave to be cleared) the buffer. */
+	@FunctionalInterface
+	interface ChunkSink {
+
+		void accept(Buffer chunk, long received, long expected) throws IOException;
+
+	}
+
+	private BodyStreamer() {
+	}
+
+	/**
+	 * @param maxBytes the cap; passing it fails with {@code exceed max file size}
+	 * @return the number of body bytes received
+	 */
+	static long stream(ResponseBody body, AbstractWxTask<?> task, long maxBytes, ChunkSink sink) throws IOException {
+		long expected = body.contentLength();
+		BufferedSource source = body.source();
+		Buffer chunk = new Buffer();
+		long received = 0;
+		long read;
+		while ((read = source.read(chunk, CHUNK)) != -1) {
+			received += read;
+			if (received > maxBytes) {
+				throw new WxIoException("body exceeds " + maxBytes + " bytes",
+						(kind) -> Failures.fail(kind, "exceed max file size", Failures.MAX_FILE_SIZE));
+			}
+			task.transferred(received, expected);
+			sink.accept(chunk, received, expected);
+			chunk.clear();
+		}
+		return received;
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.github.wxnetwork.engine;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+
+import io.github.wxnetwork.WxNetworkException;
+
+/** WeChat's fail reasons and errnos (API.md, section 5), made for one kind of task. */
+public final class Failures {
+
+	public static final int TIMEOUT = 5;
+
+	public static final int CONNECTION = 600001;
+
+	public static final int DOMAIN = 600002;
+
+	public static final int ABORT = 600003;
+
+	public static final int INVALID_HEADER = 600005;
+
+	public static final int MAX_TASKS = 600007;
+
+	public static final int INVALID_URL = 600009;
+
+	public static final int MAX_FILE_SIZE = 603301;
+
+	public static final int PERMISSION = 603303;
+
+	private Failures() {
+	}
+
+	public static WxNetworkException fail(TaskKind kind, String reason, int errno) {
+		return new WxNetworkException(kind.api() + ":fail " + reason, errno);
+	}
+
+	public static WxNetworkException timeout(TaskKind kind) {
+		return fail(kind, "timeout", TIMEOUT);
+	}
+
+	public static WxNetworkException abort(TaskKind kind) {
+		return fail(kind, "abort", ABORT);
+	}
+
+	public static WxNetworkException domainNotAllowed(TaskKind kind) {
+		return fail(kind, "url not in domain list", DOMAIN);
+	}
+
+	public static WxNetworkException invalidUrl(TaskKind kind, String url) {
+		return fail(kind, "invalid url \"" + url + "\"", INVALID_URL);
+	}
+
+	public static WxNetworkException invalidHeader(TaskKind kind, String name) {
+		return fail(kind, "invalid header " + printable(name), INVALID_HEADER);
+	}
+
+	/** A bad option that WeChat has no errno for: {@code errno} 0. */
+	public static WxNetworkException invalid(TaskKind kind, String reason) {
+		return fail(kind, reason, 0);
+	}
+
+	/**
+	 * What an I/O failure on the wire means for a task that nobody cancelled: our own guard's
+	 * verdict, a socket timeout, or a connection error with the cause's message (600001).
+	 */
+	public static WxNetworkException fromIo(TaskKind kind, IOException ex) {
+		if (ex instanceof WxIoException wx) {
+			return wx.failure(kind);
+		}
+		if (ex instanceof SocketTimeoutException
+				|| (ex instanceof InterruptedIOException && "timeout".equals(ex.getMessage()))) {
+			return new WxNetworkException(kind.api() + ":fail timeout", TIMEOUT, ex);
+		}
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		return new WxNetworkException(kind.api() + ":fail " + message, CONNECTION, ex);
+	}
+
+	/** Header names in errMsg are shown with CR/LF escaped so a log line cannot be forged. */
+	private static String printable(String name) {
+		return (name == null) ? "null" : name.replace("\r", "\\r").replace("\n", "\\n");
+	}
+
+}

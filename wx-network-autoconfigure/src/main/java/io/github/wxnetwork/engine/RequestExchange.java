@@ -1,0 +1,91 @@
+package io.github.wxnetwork.engine;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import io.github.wxnetwork.ChunkReceived;
+import io.github.wxnetwork.HeadersReceived;
+import io.github.wxnetwork.RequestOptions;
+import io.github.wxnetwork.RequestSuccess;
+import io.github.wxnetwork.ResponseType;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code wx.request} on the wire: the body streamed as chunks, then decoded by dataType and responseType. */
+final class RequestExchange implements Exchange<RequestSuccess> {
+
+	private static final char BOM = '\uFEFF';
+
+	private final Request request;
+
+	private final RequestOptions options;
+
+	private final DefaultRequestTask task;
+
+	private final JsonMapper jsonMapper;
+
+	RequestExchange(Request request, RequestOptions options, DefaultRequestTask task, JsonMapper jsonMapper) {
+		this.request = request;
+		this.options = options;
+		this.task = task;
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	public Request request() {
+		return this.request;
+	}
+
+	@Override
+	public RequestSuccess read(Response response, HeadersReceived headers) throws IOException {
+		ResponseBody body = response.body();
+		Buffer content = new Buffer();
+		Listeners<ChunkReceived> chunkListeners = this.task.chunkListeners();
+		BodyStreamer.stream(body, this.task, Long.MAX_VALUE, (chunk, received, expected) -> {
+			if (chunkListeners.isEmpty()) {
+				content.writeAll(chunk);
+			}
+			else {
+				byte[] bytes = chunk.readByteArray();
+				content.write(bytes);
+				chunkListeners.fire(new ChunkReceived(bytes));
+			}
+		});
+		Object data = decode(content, body.contentType());
+		return new RequestSuccess(data, response.code(), headers.header(), headers.cookies(),
+				this.task.profile().snapshot());
+	}
+
+	private Object decode(Buffer content, MediaType contentType) {
+		if (this.options.responseType() == ResponseType.ARRAYBUFFER) {
+			return content.readByteArray();
+		}
+		Charset charset = (contentType != null) ? contentType.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
+		String text = content.readString(charset);
+		if (!"json".equals(this.options.dataType())) {
+			return text;
+		}
+		return parseJson(text);
+	}
+
+	/** WeChat's rule: one leading BOM dropped, then parse; text that is not JSON stays text. */
+	private Object parseJson(String text) {
+		String json = (!text.isEmpty() && text.charAt(0) == BOM) ? text.substring(1) : text;
+		if (json.isBlank()) {
+			return text;
+		}
+		try {
+			return this.jsonMapper.readValue(json, Object.class);
+		}
+		catch (JacksonException ex) {
+			return text;
+		}
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.github.wxnetwork.engine;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.wxnetwork.HeadersReceived;
+import io.github.wxnetwork.WxNetworkException;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+/**
+ * Runs exchanges on OkHttp. Each running task executes its call with {@code Call.execute()} on a
+ * thread of our own pool, so OkHttp's dispatcher limits (64, 5 per host) never apply: the limiter in
+ * front of the engine is the only limit. Timeouts are our own timer, so a cancel always knows whether
+ * it was an abort or a timeout.
+ */
+public final class WxHttpEngine implements AutoCloseable {
+
+	/** Timeouts this long (about 290 years) need no timer. */
+	private static final long FOREVER = TimeUnit.DAYS.toMillis(100 * 365);
+
+	private final OkHttpClient client;
+
+	private final ThreadPoolExecutor executor;
+
+	private final ScheduledThreadPoolExecutor timer;
+
+	/**
+	 * @param client the application's client; the engine derives its own from it (same pool and
+	 * dispatcher) with the profile listener and the host guard added
+	 * @param hostGuard checks every hop's host, redirects included
+	 */
+	public WxHttpEngine(OkHttpClient client, HostGuard hostGuard) {
+		EventListener.Factory userListeners = client.eventListenerFactory();
+		OkHttpClient.Builder builder = client.newBuilder()
+			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)));
+		if (hostGuard.isRestricting()) {
+			builder.addNetworkInterceptor(hostGuard);
+		}
+		this.client = builder.build();
+		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				threads("wx-network-"));
+		this.timer = new ScheduledThreadPoolExecutor(1, threads("wx-network-timer-"));
+		this.timer.setRemoveOnCancelPolicy(true);
+	}
+
+	/** Where callbacks of tasks that never reach the network run. */
+	public ExecutorService callbackExecutor() {
+		return this.executor;
+	}
+
+	public OkHttpClient client() {
+		return this.client;
+	}
+
+	/**
+	 * Runs a task that just became RUNNING. Never blocks; the task ends through its callbacks.
+	 * @param timeout bounds the whole exchange from now: connect, headers and body
+	 */
+	public <R> void execute(AbstractWxTask<R> task, Exchange<R> exchange, Duration timeout) {
+		// The timer goes first: ending the task cancels it, so a finished task is never kept by the timer queue.
+		long millis = toMillis(timeout);
+		if (millis > 0 && millis < FOREVER) {
+			task.timer(this.timer.schedule(task::timeout, millis, TimeUnit.MILLISECONDS));
+		}
+		try {
+			this.executor.execute(() -> run(task, exchange));
+		}
+		catch (RejectedExecutionException ex) {
+			task.failLater(Failures.invalid(task.kind(), "wx-network is shut down"));
+		}
+	}
+
+	private <R> void run(AbstractWxTask<R> task, Exchange<R> exchange) {
+		Call call = this.client.newCall(exchange.request().newBuilder().tag(ProfileRecorder.class, task.profile()).build());
+		task.attach(call);
+		try (Response response = call.execute()) {
+			HeadersReceived headers = new HeadersReceived(HeaderMaps.of(response.headers()),
+					(task.kind() == TaskKind.REQUEST) ? HeaderMaps.cookies(response.headers()) : List.of(),
+					response.code());
+			task.fireHeadersReceived(headers);
+			if (task.cancelRequested()) {
+				throw new IOException("Canceled");
+			}
+			R result = exchange.read(response, headers);
+			task.succeed(result);
+		}
+		catch (IOException ex) {
+			exchange.discard();
+			task.fail(Failures.fromIo(task.kind(), ex));
+		}
+		catch (WxNetworkException ex) {
+			exchange.discard();
+			task.fail(ex);
+		}
+		catch (RuntimeException | Error ex) {
+			exchange.discard();
+			call.cancel();
+			task.fail(new WxNetworkException(task.kind().api() + ":fail " + ex, Failures.CONNECTION, ex));
+		}
+	}
+
+	private static long toMillis(Duration timeout) {
+		if (timeout == null) {
+			return 0;
+		}
+		try {
+			return timeout.toMillis();
+		}
+		catch (ArithmeticException ex) {
+			return FOREVER;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.timer.shutdownNow();
+		this.executor.shutdown();
+	}
+
+	private static ThreadFactory threads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}

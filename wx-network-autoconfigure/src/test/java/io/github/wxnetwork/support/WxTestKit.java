@@ -1,0 +1,114 @@
+package io.github.wxnetwork.support;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
+import io.github.wxnetwork.engine.HostGuard;
+import io.github.wxnetwork.engine.RequestFactory;
+import io.github.wxnetwork.engine.TaskLauncher;
+import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.WxHttpEngine;
+import io.github.wxnetwork.limits.TaskLimiter;
+import okhttp3.OkHttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The wx-network object graph without Spring, for fast behaviour tests: what the auto-configuration
+ * builds, with the knobs tests turn.
+ */
+public final class WxTestKit implements AutoCloseable {
+
+	private final OkHttpClient client;
+
+	private final WxHttpEngine engine;
+
+	private final TaskRegistry registry = new TaskRegistry();
+
+	private final TaskLauncher launcher;
+
+	private final RequestFactory requestFactory;
+
+	private final Duration defaultTimeout;
+
+	private WxTestKit(Builder builder) {
+		this.client = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
+			.readTimeout(Duration.ZERO)
+			.writeTimeout(Duration.ZERO)
+			.build();
+		HostGuard guard = new HostGuard(builder.allowedDomains, builder.requireHttps);
+		this.engine = new WxHttpEngine(this.client, guard);
+		this.launcher = new TaskLauncher(this.engine, builder.limiter, this.registry);
+		this.requestFactory = new RequestFactory(JsonMapper.shared(), guard);
+		this.defaultTimeout = builder.defaultTimeout;
+	}
+
+	public static WxTestKit create() {
+		return builder().build();
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	public WxRequestTemplate requestTemplate() {
+		return new DefaultWxRequestTemplate(this.launcher, this.requestFactory, this.defaultTimeout);
+	}
+
+	public OkHttpClient client() {
+		return this.engine.client();
+	}
+
+	public TaskRegistry registry() {
+		return this.registry;
+	}
+
+	public WxHttpEngine engine() {
+		return this.engine;
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+		this.client.connectionPool().evictAll();
+	}
+
+	/** Knobs for {@link WxTestKit}. */
+	public static final class Builder {
+
+		private List<String> allowedDomains = List.of();
+
+		private boolean requireHttps;
+
+		private Duration defaultTimeout = Duration.ofSeconds(30);
+
+		private TaskLimiter limiter = TaskLimiter.UNLIMITED;
+
+		public Builder allowedDomains(String... domains) {
+			this.allowedDomains = List.of(domains);
+			return this;
+		}
+
+		public Builder requireHttps(boolean requireHttps) {
+			this.requireHttps = requireHttps;
+			return this;
+		}
+
+		public Builder defaultTimeout(Duration timeout) {
+			this.defaultTimeout = timeout;
+			return this;
+		}
+
+		public Builder limiter(TaskLimiter limiter) {
+			this.limiter = limiter;
+			return this;
+		}
+
+		public WxTestKit build() {
+			return new WxTestKit(this);
+		}
+
+	}
+
+}
