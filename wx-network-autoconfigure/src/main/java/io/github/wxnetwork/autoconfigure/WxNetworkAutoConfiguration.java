@@ -2,13 +2,21 @@ package io.github.wxnetwork.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.WxUploadTemplate;
+import io.github.wxnetwork.engine.DefaultWxDownloadTemplate;
 import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
+import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
+import io.github.wxnetwork.engine.FileAccess;
+import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.HostGuard;
 import io.github.wxnetwork.engine.RequestFactory;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.engine.WxHttpEngine;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +32,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of wx-network: one {@link OkHttpClient}, the engine, and the templates. Every
  * bean backs off when the application defines its own.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration" })
 @ConditionalOnClass(OkHttpClient.class)
 @EnableConfigurationProperties(WxNetworkProperties.class)
 public final class WxNetworkAutoConfiguration {
@@ -61,10 +70,17 @@ public final class WxNetworkAutoConfiguration {
 		return new TaskRegistry();
 	}
 
+	/**
+	 * The per-kind limit and FIFO queue. Uses the application's {@link BulkheadRegistry} when
+	 * Resilience4j's Spring Boot support provides one, so {@code resilience4j.bulkhead.instances.wx-request.*}
+	 * overrides our default and {@code /actuator/bulkheads} lists our bulkheads.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	TaskLimiter wxTaskLimiter() {
-		return TaskLimiter.UNLIMITED;
+	TaskLimiter wxTaskLimiter(ObjectProvider<BulkheadRegistry> bulkheadRegistry, WxNetworkProperties properties,
+			WxHttpEngine engine) {
+		return new BulkheadTaskLimiter(bulkheadRegistry.getIfAvailable(BulkheadRegistry::ofDefaults),
+				properties.getMaxConcurrentTasks(), properties.getMaxQueueWait(), engine.scheduler());
 	}
 
 	@Bean
@@ -77,6 +93,36 @@ public final class WxNetworkAutoConfiguration {
 	@ConditionalOnMissingBean
 	RequestFactory wxRequestFactory(ObjectProvider<JsonMapper> jsonMapper, HostGuard hostGuard) {
 		return new RequestFactory(jsonMapper.getIfAvailable(JsonMapper::shared), hostGuard);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileAccess wxFileAccess(WxNetworkProperties properties) {
+		return new FileAccess(properties.getUserDataDir());
+	}
+
+	/** The temp dir of downloads, swept of files older than {@code wx.network.temp-file-max-age}. */
+	@Bean
+	@ConditionalOnMissingBean
+	TempFiles wxTempFiles(WxNetworkProperties properties, WxHttpEngine engine) {
+		TempFiles tempFiles = new TempFiles(properties.getTempDir());
+		tempFiles.sweepEvery(engine.scheduler(), properties.getTempFileMaxAge());
+		return tempFiles;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WxUploadTemplate.class)
+	DefaultWxUploadTemplate wxUploadTemplate(TaskLauncher launcher, RequestFactory requestFactory,
+			FileAccess fileAccess, WxNetworkProperties properties) {
+		return new DefaultWxUploadTemplate(launcher, requestFactory, fileAccess, properties.getUpload().getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WxDownloadTemplate.class)
+	DefaultWxDownloadTemplate wxDownloadTemplate(TaskLauncher launcher, RequestFactory requestFactory,
+			FileAccess fileAccess, TempFiles tempFiles, WxNetworkProperties properties) {
+		return new DefaultWxDownloadTemplate(launcher, requestFactory, fileAccess, tempFiles,
+				properties.getDownload().getMaxFileSize().toBytes(), properties.getDownload().getTimeout());
 	}
 
 	@Bean

@@ -30,6 +30,12 @@ public class WxNetworkProperties {
 	private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"), "wx-network");
 
 	/**
+	 * How old a file in temp-dir may grow before the periodic sweep deletes it (a tempFilePath nobody
+	 * moved, a part left by a crash).
+	 */
+	private Duration tempFileMaxAge = Duration.ofHours(24);
+
+	/**
 	 * The only directory a filePath (upload source, download target) may name. Unset: any path.
 	 */
 	private Path userDataDir;
@@ -82,6 +88,14 @@ public class WxNetworkProperties {
 
 	public void setTempDir(Path tempDir) {
 		this.tempDir = tempDir;
+	}
+
+	public Duration getTempFileMaxAge() {
+		return this.tempFileMaxAge;
+	}
+
+	public void setTempFileMaxAge(Duration tempFileMaxAge) {
+		this.tempFileMaxAge = tempFileMaxAge;
 	}
 
 	public Path getUserDataDir() {

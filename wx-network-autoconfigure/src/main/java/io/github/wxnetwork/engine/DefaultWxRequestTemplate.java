@@ -4,9 +4,7 @@ import java.time.Duration;
 
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
-import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxRequestTemplate;
-import okhttp3.Request;
 
 /** {@link WxRequestTemplate} on the shared engine. */
 public final class DefaultWxRequestTemplate implements WxRequestTemplate {
@@ -26,16 +24,9 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 	@Override
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
-		DefaultRequestTask task = new DefaultRequestTask(given, this.launcher.engine().callbackExecutor());
-		try {
-			Duration timeout = TaskLauncher.timeout(TaskKind.REQUEST, given.timeout(), this.defaultTimeout);
-			Request request = this.requestFactory.request(given);
-			this.launcher.launch(task, new RequestExchange(request, given, task, this.requestFactory.jsonMapper()), timeout);
-		}
-		catch (WxNetworkException ex) {
-			task.failLater(ex);
-		}
-		return task;
+		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
+				given.timeout(), this.defaultTimeout, (task) -> new RequestExchange(this.requestFactory.request(given),
+						given, task, this.requestFactory.jsonMapper()));
 	}
 
 }

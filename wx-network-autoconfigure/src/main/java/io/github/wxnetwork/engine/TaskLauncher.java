@@ -1,6 +1,9 @@
 package io.github.wxnetwork.engine;
 
 import java.time.Duration;
+import java.util.function.Function;
+
+import io.github.wxnetwork.WxNetworkException;
 
 import io.github.wxnetwork.limits.TaskLimiter;
 
@@ -27,7 +30,24 @@ public final class TaskLauncher {
 		return this.engine;
 	}
 
-	<R> void launch(AbstractWxTask<R> task, Exchange<R> exchange, Duration timeout) {
+	/**
+	 * Validates a new task's options and launches it. A bad option (the exchange factory or the
+	 * timeout throws {@link WxNetworkException}) fails the task off the caller's thread instead of
+	 * throwing: the template returns the task either way.
+	 */
+	<R, T extends AbstractWxTask<R>> T start(T task, Duration requested, Duration defaultTimeout,
+			Function<T, Exchange<R>> exchange) {
+		try {
+			Duration timeout = timeout(task.kind(), requested, defaultTimeout);
+			launch(task, exchange.apply(task), timeout);
+		}
+		catch (WxNetworkException ex) {
+			task.failLater(ex);
+		}
+		return task;
+	}
+
+	private <R> void launch(AbstractWxTask<R> task, Exchange<R> exchange, Duration timeout) {
 		this.registry.add(task);
 		task.lifecycle((ended, wasRunning) -> {
 			this.registry.remove(ended);
@@ -37,7 +57,7 @@ public final class TaskLauncher {
 	}
 
 	/** A task's timeout: its own, else the kind's default; zero or negative is refused. */
-	static Duration timeout(TaskKind kind, Duration requested, Duration defaultTimeout) {
+	private static Duration timeout(TaskKind kind, Duration requested, Duration defaultTimeout) {
 		Duration timeout = (requested != null) ? requested : defaultTimeout;
 		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
 			throw Failures.invalid(kind, "invalid timeout " + timeout + ": it must be positive");

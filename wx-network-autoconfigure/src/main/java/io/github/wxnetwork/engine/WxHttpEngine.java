@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -58,6 +59,11 @@ public final class WxHttpEngine implements AutoCloseable {
 	/** Where callbacks of tasks that never reach the network run. */
 	public ExecutorService callbackExecutor() {
 		return this.executor;
+	}
+
+	/** The engine's timer (timeouts, queue-wait expiry): one daemon thread, closed with the engine. */
+	public ScheduledExecutorService scheduler() {
+		return this.timer;
 	}
 
 	public OkHttpClient client() {

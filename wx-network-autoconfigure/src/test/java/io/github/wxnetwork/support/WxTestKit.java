@@ -1,10 +1,17 @@
 package io.github.wxnetwork.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.WxUploadTemplate;
+import io.github.wxnetwork.engine.DefaultWxDownloadTemplate;
 import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
+import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
+import io.github.wxnetwork.engine.FileAccess;
+import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.HostGuard;
 import io.github.wxnetwork.engine.RequestFactory;
 import io.github.wxnetwork.engine.TaskLauncher;
@@ -32,6 +39,12 @@ public final class WxTestKit implements AutoCloseable {
 
 	private final Duration defaultTimeout;
 
+	private final FileAccess fileAccess;
+
+	private final TempFiles tempFiles;
+
+	private final long maxFileSize;
+
 	private WxTestKit(Builder builder) {
 		this.client = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
@@ -42,6 +55,9 @@ public final class WxTestKit implements AutoCloseable {
 		this.launcher = new TaskLauncher(this.engine, builder.limiter, this.registry);
 		this.requestFactory = new RequestFactory(JsonMapper.shared(), guard);
 		this.defaultTimeout = builder.defaultTimeout;
+		this.fileAccess = new FileAccess(builder.userDataDir);
+		this.tempFiles = new TempFiles(builder.tempDir);
+		this.maxFileSize = builder.maxFileSize;
 	}
 
 	public static WxTestKit create() {
@@ -54,6 +70,19 @@ public final class WxTestKit implements AutoCloseable {
 
 	public WxRequestTemplate requestTemplate() {
 		return new DefaultWxRequestTemplate(this.launcher, this.requestFactory, this.defaultTimeout);
+	}
+
+	public WxUploadTemplate uploadTemplate() {
+		return new DefaultWxUploadTemplate(this.launcher, this.requestFactory, this.fileAccess, this.defaultTimeout);
+	}
+
+	public WxDownloadTemplate downloadTemplate() {
+		return new DefaultWxDownloadTemplate(this.launcher, this.requestFactory, this.fileAccess, this.tempFiles,
+				this.maxFileSize, this.defaultTimeout);
+	}
+
+	public TempFiles tempFiles() {
+		return this.tempFiles;
 	}
 
 	public OkHttpClient client() {
@@ -84,6 +113,27 @@ public final class WxTestKit implements AutoCloseable {
 		private Duration defaultTimeout = Duration.ofSeconds(30);
 
 		private TaskLimiter limiter = TaskLimiter.UNLIMITED;
+
+		private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"), "wx-network-test");
+
+		private Path userDataDir;
+
+		private long maxFileSize = 50L * 1024 * 1024;
+
+		public Builder tempDir(Path tempDir) {
+			this.tempDir = tempDir;
+			return this;
+		}
+
+		public Builder userDataDir(Path userDataDir) {
+			this.userDataDir = userDataDir;
+			return this;
+		}
+
+		public Builder maxFileSize(long maxFileSize) {
+			this.maxFileSize = maxFileSize;
+			return this;
+		}
 
 		public Builder allowedDomains(String... domains) {
 			this.allowedDomains = List.of(domains);

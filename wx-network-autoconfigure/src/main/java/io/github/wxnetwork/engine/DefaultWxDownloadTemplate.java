@@ -1,0 +1,54 @@
+package io.github.wxnetwork.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.wxnetwork.DownloadOptions;
+import io.github.wxnetwork.DownloadTask;
+import io.github.wxnetwork.WxDownloadTemplate;
+import okhttp3.Request;
+
+/** {@link WxDownloadTemplate} on the shared engine: a GET streamed to disk. */
+public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
+
+	private static final TaskKind KIND = TaskKind.DOWNLOAD;
+
+	private final TaskLauncher launcher;
+
+	private final RequestFactory requestFactory;
+
+	private final FileAccess fileAccess;
+
+	private final TempFiles tempFiles;
+
+	private final long maxFileSize;
+
+	private final Duration defaultTimeout;
+
+	/**
+	 * @param maxFileSize the most body bytes a download may receive
+	 */
+	public DefaultWxDownloadTemplate(TaskLauncher launcher, RequestFactory requestFactory, FileAccess fileAccess,
+			TempFiles tempFiles, long maxFileSize, Duration defaultTimeout) {
+		this.launcher = launcher;
+		this.requestFactory = requestFactory;
+		this.fileAccess = fileAccess;
+		this.tempFiles = tempFiles;
+		this.maxFileSize = maxFileSize;
+		this.defaultTimeout = defaultTimeout;
+	}
+
+	@Override
+	public DownloadTask downloadFile(DownloadOptions options) {
+		DownloadOptions given = (options != null) ? options : DownloadOptions.builder(null).build();
+		return this.launcher.start(new DefaultDownloadTask(given, this.launcher.engine().callbackExecutor()),
+				given.timeout(), this.defaultTimeout, (task) -> {
+					Request request = new Request.Builder().url(this.requestFactory.url(KIND, given.url()))
+						.headers(this.requestFactory.headers(KIND, given.headers()))
+						.build();
+					Path target = (given.filePath() != null) ? this.fileAccess.target(KIND, given.filePath()) : null;
+					return new DownloadExchange(request, task, target, this.tempFiles, this.maxFileSize);
+				});
+	}
+
+}

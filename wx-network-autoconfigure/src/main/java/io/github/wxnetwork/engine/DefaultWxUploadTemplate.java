@@ -1,0 +1,75 @@
+package io.github.wxnetwork.engine;
+
+import java.io.IOException;
+import java.net.URLConnection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.wxnetwork.UploadOptions;
+import io.github.wxnetwork.UploadTask;
+import io.github.wxnetwork.WxUploadTemplate;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.Request;
+
+/** {@link WxUploadTemplate} on the shared engine: a multipart/form-data POST streamed from disk. */
+public final class DefaultWxUploadTemplate implements WxUploadTemplate {
+
+	private static final TaskKind KIND = TaskKind.UPLOAD;
+
+	private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+
+	private final TaskLauncher launcher;
+
+	private final RequestFactory requestFactory;
+
+	private final FileAccess fileAccess;
+
+	private final Duration defaultTimeout;
+
+	public DefaultWxUploadTemplate(TaskLauncher launcher, RequestFactory requestFactory, FileAccess fileAccess,
+			Duration defaultTimeout) {
+		this.launcher = launcher;
+		this.requestFactory = requestFactory;
+		this.fileAccess = fileAccess;
+		this.defaultTimeout = defaultTimeout;
+	}
+
+	@Override
+	public UploadTask uploadFile(UploadOptions options) {
+		UploadOptions given = (options != null) ? options : UploadOptions.builder(null, null, null).build();
+		return this.launcher.start(new DefaultUploadTask(given, this.launcher.engine().callbackExecutor()),
+				given.timeout(), this.defaultTimeout, (task) -> new UploadExchange(new Request.Builder()
+					.url(this.requestFactory.url(KIND, given.url()))
+					.headers(this.requestFactory.headers(KIND, given.headers()))
+					.post(new ProgressRequestBody(multipart(given), task))
+					.build(), task));
+	}
+
+	/** The file part under {@code name} with its file name and a type guessed from the extension, then formData as text parts. */
+	private MultipartBody multipart(UploadOptions options) {
+		if (options.name() == null || options.name().isBlank()) {
+			throw Failures.invalid(KIND, "invalid name: the file part needs a field name");
+		}
+		Path file = this.fileAccess.source(KIND, options.filePath());
+		MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
+		for (Map.Entry<String, String> field : options.formData().entrySet()) {
+			if (field.getKey() == null || field.getValue() == null) {
+				throw Failures.invalid(KIND, "invalid formData: field " + field.getKey() + " has no value");
+			}
+			body.addFormDataPart(field.getKey(), field.getValue());
+		}
+		String fileName = file.getFileName().toString();
+		String guessed = URLConnection.getFileNameMap().getContentTypeFor(fileName);
+		MediaType type = (guessed != null) ? MediaType.parse(guessed) : null;
+		try {
+			body.addFormDataPart(options.name(), fileName, new FileRequestBody(file, (type != null) ? type : OCTET_STREAM));
+		}
+		catch (IOException ex) {
+			throw Failures.fail(KIND, "file not found", 0);
+		}
+		return body.build();
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.github.wxnetwork.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.github.wxnetwork.DownloadProgress;
+import io.github.wxnetwork.DownloadSuccess;
+import io.github.wxnetwork.HeadersReceived;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Okio;
+import okio.Sink;
+
+/**
+ * {@code wx.downloadFile} on the wire: the body streamed into a {@code .part} file beside its final
+ * place, capped on the bytes received, then moved into place atomically. Whatever the status code, the
+ * body is the file (as in WeChat). On failure the part file is deleted, so nothing partial remains.
+ */
+final class DownloadExchange implements Exchange<DownloadSuccess> {
+
+	private final Request request;
+
+	private final DefaultDownloadTask task;
+
+	private final Path target;
+
+	private final TempFiles tempFiles;
+
+	private final long maxBytes;
+
+	private Path part;
+
+	/**
+	 * @param target the caller's filePath (checked), or null for a new file under the temp dir
+	 */
+	DownloadExchange(Request request, DefaultDownloadTask task, Path target, TempFiles tempFiles, long maxBytes) {
+		this.request = request;
+		this.task = task;
+		this.target = target;
+		this.tempFiles = tempFiles;
+		this.maxBytes = maxBytes;
+	}
+
+	@Override
+	public Request request() {
+		return this.request;
+	}
+
+	@Override
+	public DownloadSuccess read(Response response, HeadersReceived headers) throws IOException {
+		ResponseBody body = response.body();
+		Path directory = (this.target != null) ? this.target.getParent() : this.tempFiles.tempDir();
+		this.part = this.tempFiles.newPartFile(directory);
+		Listeners<DownloadProgress> listeners = this.task.progressListeners();
+		ProgressReporter progress = new ProgressReporter(body.contentLength(),
+				(percent, done, total) -> listeners.fire(new DownloadProgress(percent, done, total)));
+		try (Sink file = Okio.sink(this.part)) {
+			BodyStreamer.stream(body, this.task, this.maxBytes, (chunk, received, expected) -> {
+				file.write(chunk, chunk.size());
+				progress.update(received);
+			});
+		}
+		Path result = (this.target != null) ? this.target : this.tempFiles.newTempFilePath(body.contentType());
+		// A rename in the same directory: readers see the old file or the whole new one, never a part,
+		// and a symbolic link planted at the target is replaced, not followed.
+		Files.move(this.part, result, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		this.part = null;
+		return new DownloadSuccess((this.target == null) ? result : null, this.target, response.code(),
+				headers.header(), this.task.profile().snapshot());
+	}
+
+	@Override
+	public void discard() {
+		TempFiles.deleteQuietly(this.part);
+		this.part = null;
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.github.wxnetwork.limits;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.wxnetwork.engine.AbstractWxTask;
+import io.github.wxnetwork.engine.TaskKind;
+
+/**
+ * WeChat's limit: a number of tasks of each kind at once (a Resilience4j bulkhead per kind,
+ * {@code wx-request}, {@code wx-upload}, {@code wx-download}); the rest wait in FIFO order, without
+ * blocking anyone, for at most {@code maxQueueWait}.
+ */
+public final class BulkheadTaskLimiter implements TaskLimiter {
+
+	private final Map<TaskKind, KindQueue> queues = new EnumMap<>(TaskKind.class);
+
+	/**
+	 * @param registry where the bulkheads come from: instances configured there
+	 * ({@code resilience4j.bulkhead.instances.wx-request.*}) win over {@code maxConcurrentTasks}
+	 * @param timer runs the queue-wait expiry
+	 */
+	public BulkheadTaskLimiter(BulkheadRegistry registry, int maxConcurrentTasks, Duration maxQueueWait,
+			ScheduledExecutorService timer) {
+		// Zero wait: a slot is taken or not at once; waiting is this class's queue, never a blocked caller.
+		BulkheadConfig config = BulkheadConfig.custom()
+			.maxConcurrentCalls(maxConcurrentTasks)
+			.maxWaitDuration(Duration.ZERO)
+			.build();
+		for (TaskKind kind : TaskKind.values()) {
+			Bulkhead bulkhead = registry.bulkhead(bulkheadName(kind), config);
+			this.queues.put(kind, new KindQueue(kind, bulkhead, maxQueueWait, timer));
+		}
+	}
+
+	/** {@code wx-request}, {@code wx-upload}, {@code wx-download}. */
+	public static String bulkheadName(TaskKind kind) {
+		return "wx-" + kind.type();
+	}
+
+	@Override
+	public void submit(AbstractWxTask<?> task, Runnable start) {
+		this.queues.get(task.kind()).submit(task, start);
+	}
+
+	@Override
+	public void ended(AbstractWxTask<?> task, boolean wasRunning) {
+		this.queues.get(task.kind()).ended(task, wasRunning);
+	}
+
+	/** How many tasks of a kind may run at once. */
+	public int limit(TaskKind kind) {
+		return this.queues.get(kind).bulkhead().getBulkheadConfig().getMaxConcurrentCalls();
+	}
+
+	/** How many tasks of a kind hold a slot now. */
+	public int running(TaskKind kind) {
+		Bulkhead bulkhead = this.queues.get(kind).bulkhead();
+		return bulkhead.getBulkheadConfig().getMaxConcurrentCalls() - bulkhead.getMetrics().getAvailableConcurrentCalls();
+	}
+
+	/** How many tasks of a kind wait for a slot now. */
+	public int queued(TaskKind kind) {
+		return this.queues.get(kind).queued();
+	}
+
+}
