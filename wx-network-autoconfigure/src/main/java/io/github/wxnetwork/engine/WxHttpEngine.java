@@ -133,6 +133,8 @@ public final class WxHttpEngine implements AutoCloseable {
 	public void close() {
 		this.timer.shutdownNow();
 		this.executor.shutdown();
+		// Idle pooled connections would otherwise linger for OkHttp's keep-alive (5 minutes).
+		this.client.connectionPool().evictAll();
 	}
 
 	private static ThreadFactory threads(String prefix) {
