@@ -1,0 +1,145 @@
+package io.github.wxnetwork.sample.relay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.wxnetwork.DownloadOptions;
+import io.github.wxnetwork.DownloadSuccess;
+import io.github.wxnetwork.DownloadTask;
+import io.github.wxnetwork.RequestOptions;
+import io.github.wxnetwork.UploadOptions;
+import io.github.wxnetwork.UploadSuccess;
+import io.github.wxnetwork.WxDownloadTemplate;
+import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.WxUploadTemplate;
+import io.github.wxnetwork.engine.TaskRegistry;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The relay's API: fetch JSON from the upstream, download a batch of files into storage, upload a stored
+ * file to the upstream, abort a task. Each call shows one way of using wx-network from code.
+ */
+@RestController
+@RequestMapping("/relay")
+public class RelayController {
+
+	private final WxRequestTemplate requests;
+
+	private final WxDownloadTemplate downloads;
+
+	private final WxUploadTemplate uploads;
+
+	private final TaskRegistry tasks;
+
+	private final Upstream upstream;
+
+	private final Path storage;
+
+	public RelayController(WxRequestTemplate requests, WxDownloadTemplate downloads, WxUploadTemplate uploads,
+			TaskRegistry tasks, Upstream upstream, RelayProperties properties) {
+		this.requests = requests;
+		this.downloads = downloads;
+		this.uploads = uploads;
+		this.tasks = tasks;
+		this.upstream = upstream;
+		this.storage = properties.storageDir();
+	}
+
+	/** wx.request, asynchronously: the servlet thread is free while the upstream answers. */
+	@GetMapping("/items/{id}")
+	public CompletableFuture<Object> item(@PathVariable int id) {
+		return this.requests.request(RequestOptions.builder(this.upstream.url("/items/" + id)).build())
+			.toCompletableFuture()
+			.thenApply((success) -> success.data());
+	}
+
+	/** A file to fetch: its name in storage and its generated size and pace on the embedded upstream. */
+	public record FileRequest(String name, long size, long rate) {
+	}
+
+	/**
+	 * Starts one download per file, all at once: the ten-task limit queues the rest. Answers at once
+	 * with the task ids, or with {@code wait=true} once every download has ended, with its outcome.
+	 */
+	@PostMapping("/downloads")
+	public CompletableFuture<List<Map<String, Object>>> download(@RequestBody List<FileRequest> files,
+			@RequestParam(defaultValue = "false") boolean wait) {
+		List<CompletableFuture<Map<String, Object>>> outcomes = files.stream().map((file) -> {
+			DownloadTask task = this.downloads.downloadFile(DownloadOptions
+				.builder(this.upstream.url("/files/" + file.name() + "?size=" + file.size() + "&rate=" + file.rate()))
+				.filePath(this.storage.resolve(file.name()))
+				.build());
+			Map<String, Object> started = Map.of("id", task.id(), "name", file.name());
+			return wait ? task.toCompletableFuture()
+				.handle((success, failure) -> outcome(started, success, failure)) : CompletableFuture.completedFuture(started);
+		}).toList();
+		return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+			.thenApply((done) -> outcomes.stream().map(CompletableFuture::join).toList());
+	}
+
+	private static Map<String, Object> outcome(Map<String, Object> started, DownloadSuccess success, Throwable failure) {
+		Map<String, Object> outcome = new LinkedHashMap<>(started);
+		if (success != null) {
+			outcome.put("statusCode", success.statusCode());
+		}
+		else {
+			outcome.put("errMsg", (failure.getCause() instanceof WxNetworkException wx) ? wx.errMsg() : String.valueOf(failure));
+		}
+		return outcome;
+	}
+
+	/** wx.uploadFile of a stored file; waits for the upstream's reply. */
+	@PostMapping("/uploads/{name}")
+	public CompletableFuture<Map<String, Object>> upload(@PathVariable String name) {
+		Path file = this.storage.resolve(name).normalize();
+		return this.uploads.uploadFile(UploadOptions.builder(this.upstream.url("/uploads"), file, "file")
+			.formData(Map.of("source", "relay"))
+			.build()).toCompletableFuture().thenApply((UploadSuccess success) -> Map.of("statusCode",
+					success.statusCode(), "data", success.data()));
+	}
+
+	/** The stored files and their sizes. */
+	@GetMapping("/files")
+	public Map<String, Long> files() throws IOException {
+		if (!Files.isDirectory(this.storage)) {
+			return Map.of();
+		}
+		try (var stream = Files.list(this.storage)) {
+			return stream.filter(Files::isRegularFile)
+				.collect(java.util.stream.Collectors.toMap((p) -> p.getFileName().toString(), (p) -> p.toFile().length()));
+		}
+	}
+
+	/** Aborts a task of any kind, queued or running. */
+	@DeleteMapping("/tasks/{id}")
+	public ResponseEntity<Void> abort(@PathVariable String id) {
+		return this.tasks.find(id).map((task) -> {
+			task.abort();
+			return ResponseEntity.noContent().<Void>build();
+		}).orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	/** A failed task's errMsg and errno, as WeChat reports them. */
+	@ExceptionHandler(WxNetworkException.class)
+	public ResponseEntity<Map<String, Object>> failed(WxNetworkException ex) {
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("errMsg", ex.errMsg(), "errno", ex.errno()));
+	}
+
+}

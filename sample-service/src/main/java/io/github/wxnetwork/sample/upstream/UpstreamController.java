@@ -1,0 +1,86 @@
+package io.github.wxnetwork.sample.upstream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The upstream embedded in the sample, so it runs anywhere: JSON to fetch, generated files of a chosen
+ * size served at a chosen rate (to watch progress and the queue), and a multipart sink for uploads.
+ */
+@RestController
+@RequestMapping("/upstream")
+public class UpstreamController {
+
+	private static final int BLOCK = 16 * 1024;
+
+	@GetMapping("/items/{id}")
+	public Map<String, Object> item(@PathVariable int id) {
+		return Map.of("id", id, "name", "item-" + id, "tags", List.of("wx", "network"));
+	}
+
+	/**
+	 * @param size bytes to send
+	 * @param rate bytes per second; 0 for as fast as possible
+	 */
+	@GetMapping("/files/{name}")
+	public ResponseEntity<StreamingResponseBody> file(@PathVariable String name,
+			@RequestParam(defaultValue = "1048576") long size, @RequestParam(defaultValue = "0") long rate) {
+		StreamingResponseBody body = (out) -> generate(out, size, rate);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.contentLength(size)
+			.body(body);
+	}
+
+	@PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	public Map<String, Object> upload(@RequestParam("file") MultipartFile file,
+			@RequestParam Map<String, String> fields) throws IOException {
+		long bytes = 0;
+		try (InputStream in = file.getInputStream()) {
+			byte[] buffer = new byte[BLOCK];
+			for (int read; (read = in.read(buffer)) != -1;) {
+				bytes += read;
+			}
+		}
+		return Map.of("fileName", String.valueOf(file.getOriginalFilename()), "bytes", bytes, "fields", fields);
+	}
+
+	/** Deterministic bytes (so a copy can be checked), paced to {@code rate} bytes per second. */
+	private static void generate(OutputStream out, long size, long rate) throws IOException {
+		byte[] block = new byte[BLOCK];
+		for (int i = 0; i < block.length; i++) {
+			block[i] = (byte) (i * 31 + 7);
+		}
+		long start = System.nanoTime();
+		long sent = 0;
+		while (sent < size) {
+			int n = (int) Math.min(block.length, size - sent);
+			out.write(block, 0, n);
+			sent += n;
+			if (rate > 0) {
+				long due = start + (sent * 1_000_000_000L) / rate;
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					out.flush();
+					LockSupport.parkNanos(wait);
+				}
+			}
+		}
+	}
+
+}

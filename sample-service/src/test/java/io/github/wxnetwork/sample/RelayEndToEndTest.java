@@ -1,0 +1,82 @@
+package io.github.wxnetwork.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The relay over real HTTP, against its embedded upstream. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class RelayEndToEndTest {
+
+	@TempDir
+	static Path storage;
+
+	@DynamicPropertySource
+	static void storage(DynamicPropertyRegistry registry) {
+		registry.add("relay.storage-dir", storage::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private HttpResponse<String> send(String method, String path, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(30));
+		request.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void relaysJsonFetchedWithWxRequest() throws Exception {
+		HttpResponse<String> response = send("GET", "/relay/items/7", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"id\":7").contains("\"name\":\"item-7\"");
+	}
+
+	@Test
+	void downloadsIntoStorageThenUploadsTheStoredFile() throws Exception {
+		HttpResponse<String> downloaded = send("POST", "/relay/downloads?wait=true",
+				"[{\"name\":\"d1.bin\",\"size\":250000,\"rate\":0},{\"name\":\"d2.bin\",\"size\":1000,\"rate\":0}]");
+		assertThat(downloaded.statusCode()).isEqualTo(200);
+		assertThat(downloaded.body()).contains("\"name\":\"d1.bin\"").contains("\"statusCode\":200");
+		assertThat(Files.size(storage.resolve("d1.bin"))).isEqualTo(250_000);
+		assertThat(Files.size(storage.resolve("d2.bin"))).isEqualTo(1000);
+		assertThat(send("GET", "/relay/files", null).body()).contains("\"d1.bin\":250000");
+		HttpResponse<String> uploaded = send("POST", "/relay/uploads/d1.bin", null);
+		assertThat(uploaded.statusCode()).isEqualTo(200);
+		assertThat(uploaded.body()).contains("\\\"bytes\\\":250000").contains("\\\"fileName\\\":\\\"d1.bin\\\"");
+	}
+
+	@Test
+	void uploadOfAMissingFileReportsWeChatsErrMsg() throws Exception {
+		HttpResponse<String> response = send("POST", "/relay/uploads/missing.bin", null);
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.body()).contains("uploadFile:fail file not found");
+	}
+
+	@Test
+	void abortOfAnUnknownTaskIs404() throws Exception {
+		assertThat(send("DELETE", "/relay/tasks/nope", null).statusCode()).isEqualTo(404);
+	}
+
+}
