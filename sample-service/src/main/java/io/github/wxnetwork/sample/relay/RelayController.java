@@ -3,6 +3,7 @@ package io.github.wxnetwork.sample.relay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +53,17 @@ public class RelayController {
 
 	private final Path storage;
 
+	private final DownloadLog log;
+
 	public RelayController(WxRequestTemplate requests, WxDownloadTemplate downloads, WxUploadTemplate uploads,
-			TaskRegistry tasks, Upstream upstream, RelayProperties properties) {
+			TaskRegistry tasks, Upstream upstream, RelayProperties properties, DownloadLog log) {
 		this.requests = requests;
 		this.downloads = downloads;
 		this.uploads = uploads;
 		this.tasks = tasks;
 		this.upstream = upstream;
 		this.storage = properties.storageDir();
+		this.log = log;
 	}
 
 	/** wx.request, asynchronously: the servlet thread is free while the upstream answers. */
@@ -77,32 +81,71 @@ public class RelayController {
 	/**
 	 * Starts one download per file, all at once: the ten-task limit queues the rest. Answers at once
 	 * with the task ids, or with {@code wait=true} once every download has ended, with its outcome.
+	 * Either way each outcome also goes to the {@link DownloadLog} ({@code GET /relay/downloads}).
 	 */
 	@PostMapping("/downloads")
 	public CompletableFuture<List<Map<String, Object>>> download(@RequestBody List<FileRequest> files,
 			@RequestParam(defaultValue = "false") boolean wait) {
 		List<CompletableFuture<Map<String, Object>>> outcomes = files.stream().map((file) -> {
+			Path target = this.storage.resolve(file.name());
 			DownloadTask task = this.downloads.downloadFile(DownloadOptions
 				.builder(this.upstream.url("/files/" + file.name() + "?size=" + file.size() + "&rate=" + file.rate()))
-				.filePath(this.storage.resolve(file.name()))
+				.filePath(target)
 				.build());
 			Map<String, Object> started = Map.of("id", task.id(), "name", file.name());
-			return wait ? task.toCompletableFuture()
-				.handle((success, failure) -> outcome(started, success, failure)) : CompletableFuture.completedFuture(started);
+			CompletableFuture<Map<String, Object>> ended = task.toCompletableFuture()
+				.handle((success, failure) -> outcome(started, success, failure))
+				.whenComplete((outcome, ignored) -> log(outcome, target));
+			return wait ? ended : CompletableFuture.completedFuture(started);
 		}).toList();
 		return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> outcomes.stream().map(CompletableFuture::join).toList());
+	}
+
+	/** The downloads started here that have ended, newest first (the last {@value DownloadLog#CAPACITY}). */
+	@GetMapping("/downloads")
+	public List<DownloadLog.Entry> downloads() {
+		return this.log.recent();
 	}
 
 	private static Map<String, Object> outcome(Map<String, Object> started, DownloadSuccess success, Throwable failure) {
 		Map<String, Object> outcome = new LinkedHashMap<>(started);
 		if (success != null) {
 			outcome.put("statusCode", success.statusCode());
+			outcome.put("errMsg", success.errMsg());
 		}
 		else {
-			outcome.put("errMsg", (failure.getCause() instanceof WxNetworkException wx) ? wx.errMsg() : String.valueOf(failure));
+			WxNetworkException wx = unwrap(failure);
+			outcome.put("errMsg", (wx != null) ? wx.errMsg() : String.valueOf(failure));
+			outcome.put("errno", (wx != null) ? wx.errno() : 0);
 		}
 		return outcome;
+	}
+
+	private void log(Map<String, Object> outcome, Path target) {
+		if (outcome == null) {
+			return;
+		}
+		int statusCode = (outcome.get("statusCode") instanceof Integer code) ? code : 0;
+		int errno = (outcome.get("errno") instanceof Integer no) ? no : 0;
+		long bytes = 0;
+		try {
+			bytes = (statusCode != 0 && Files.isRegularFile(target)) ? Files.size(target) : 0;
+		}
+		catch (IOException ex) {
+			// the file went away meanwhile: report 0 bytes
+		}
+		this.log.add(new DownloadLog.Entry((String) outcome.get("id"), (String) outcome.get("name"),
+				(String) outcome.get("errMsg"), errno, statusCode, bytes, Instant.now()));
+	}
+
+	private static WxNetworkException unwrap(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof WxNetworkException wx) {
+				return wx;
+			}
+		}
+		return null;
 	}
 
 	/** wx.uploadFile of a stored file; waits for the upstream's reply. */

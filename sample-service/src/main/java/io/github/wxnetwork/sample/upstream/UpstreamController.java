@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The upstream embedded in the sample, so it runs anywhere: JSON to fetch, generated files of a chosen
@@ -34,17 +34,17 @@ public class UpstreamController {
 	}
 
 	/**
+	 * Written on the servlet thread (not a {@code StreamingResponseBody} on MVC's async executor, whose
+	 * eight threads would stall the ninth and tenth paced download of a batch).
 	 * @param size bytes to send
 	 * @param rate bytes per second; 0 for as fast as possible
 	 */
 	@GetMapping("/files/{name}")
-	public ResponseEntity<StreamingResponseBody> file(@PathVariable String name,
-			@RequestParam(defaultValue = "1048576") long size, @RequestParam(defaultValue = "0") long rate) {
-		StreamingResponseBody body = (out) -> generate(out, size, rate);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_OCTET_STREAM)
-			.contentLength(size)
-			.body(body);
+	public void file(@PathVariable String name, @RequestParam(defaultValue = "1048576") long size,
+			@RequestParam(defaultValue = "0") long rate, HttpServletResponse response) throws IOException {
+		response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+		response.setContentLengthLong(size);
+		generate(response.getOutputStream(), size, rate);
 	}
 
 	@PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
