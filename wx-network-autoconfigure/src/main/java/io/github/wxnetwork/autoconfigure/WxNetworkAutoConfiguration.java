@@ -12,7 +12,9 @@ import io.github.wxnetwork.engine.FileAccess;
 import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.HostGuard;
 import io.github.wxnetwork.engine.RequestFactory;
+import io.github.wxnetwork.actuate.TaskStatistics;
 import io.github.wxnetwork.engine.TaskLauncher;
+import io.github.wxnetwork.engine.TaskObserver;
 import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -83,10 +85,22 @@ public final class WxNetworkAutoConfiguration {
 				properties.getMaxConcurrentTasks(), properties.getMaxQueueWait(), engine.scheduler());
 	}
 
+	/**
+	 * Closed before the engine: new tasks fail, queued ones are aborted, running ones get
+	 * {@code wx.network.shutdown-grace} to finish.
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	TaskLauncher wxTaskLauncher(WxHttpEngine engine, TaskLimiter limiter, TaskRegistry registry,
+			ObjectProvider<TaskObserver> observer, WxNetworkProperties properties) {
+		return new TaskLauncher(engine, limiter, registry, observer.getIfAvailable(() -> TaskObserver.NONE),
+				properties.getShutdownGrace());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	TaskLauncher wxTaskLauncher(WxHttpEngine engine, TaskLimiter limiter, TaskRegistry registry) {
-		return new TaskLauncher(engine, limiter, registry);
+	TaskStatistics wxTaskStatistics(TaskRegistry registry, TaskLimiter limiter) {
+		return new TaskStatistics(registry, limiter);
 	}
 
 	@Bean

@@ -52,6 +52,11 @@ public class WxNetworkProperties {
 	private boolean requireHttps;
 
 	/**
+	 * On shutdown, how long running tasks may finish before they are aborted (queued ones are aborted at once).
+	 */
+	private Duration shutdownGrace = Duration.ofSeconds(10);
+
+	/**
 	 * Settings of wx.request.
 	 */
 	private final Request request = new Request();
@@ -120,6 +125,14 @@ public class WxNetworkProperties {
 
 	public void setRequireHttps(boolean requireHttps) {
 		this.requireHttps = requireHttps;
+	}
+
+	public Duration getShutdownGrace() {
+		return this.shutdownGrace;
+	}
+
+	public void setShutdownGrace(Duration shutdownGrace) {
+		this.shutdownGrace = shutdownGrace;
 	}
 
 	public Request getRequest() {

@@ -69,6 +69,10 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private volatile long bytesExpected = -1;
 
+	private volatile int statusCode;
+
+	private volatile TaskObserver.Scope observation = TaskObserver.Scope.NONE;
+
 	protected AbstractWxTask(TaskKind kind, String method, TaskOptions<R> options, Executor callbackExecutor) {
 		this.id = ID_PREFIX + "-" + Long.toHexString(ids.incrementAndGet());
 		this.kind = kind;
@@ -120,6 +124,23 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	/** Body bytes expected, or -1 when unknown. */
 	public long bytesExpected() {
 		return this.bytesExpected;
+	}
+
+	/** The response's status code, or 0 before (or without) a response. */
+	public int statusCode() {
+		return this.statusCode;
+	}
+
+	void statusCode(int statusCode) {
+		this.statusCode = statusCode;
+	}
+
+	void observation(TaskObserver.Scope observation) {
+		this.observation = observation;
+	}
+
+	TaskObserver.Scope observation() {
+		return this.observation;
 	}
 
 	void transferred(long done, long expected) {
@@ -236,8 +257,10 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		return this.cancelReason.get() != null;
 	}
 
+	/** Ends a running task with its result, unless an abort or timeout came first: then that wins. */
 	void succeed(R result) {
-		settle(result, null);
+		WxNetworkException reason = this.cancelReason.get();
+		settle((reason != null) ? null : result, reason);
 	}
 
 	/** Ends a running task with a failure; a pending abort or timeout takes precedence over its symptom. */
@@ -276,8 +299,11 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 			this.callbackExecutor.execute(() -> deliver(result, failure, wasRunning));
 		}
 		catch (RuntimeException ex) {
-			// The executor is shut down: the callbacks are still owed exactly once.
-			deliver(result, failure, wasRunning);
+			// The executor is shut down: the callbacks are still owed exactly once, and still not on the
+			// caller's thread.
+			Thread late = new Thread(() -> deliver(result, failure, wasRunning), "wx-network-late-" + this.id);
+			late.setDaemon(true);
+			late.start();
 		}
 	}
 
@@ -288,6 +314,7 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		}
 		this.call = null;
 		this.lifecycle.ended(this, wasRunning);
+		Callbacks.run(() -> this.observation.stop(this, failure), "observation");
 		if (failure == null) {
 			Consumer<? super R> success = this.options.success();
 			if (success != null) {
@@ -328,8 +355,10 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 		@Override
 		public boolean cancel(boolean mayInterruptIfRunning) {
+			// Cancelled first, so the abort's own failure cannot complete the future in between.
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
 			this.task.abort();
-			return super.cancel(mayInterruptIfRunning);
+			return cancelled;
 		}
 
 		@Override

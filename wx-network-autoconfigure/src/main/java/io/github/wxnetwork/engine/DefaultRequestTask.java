@@ -8,6 +8,7 @@ import io.github.wxnetwork.HeadersReceived;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.WxMethod;
 
 /** A {@code wx.request} task: the shared life of a task plus chunk events. */
 final class DefaultRequestTask extends AbstractWxTask<RequestSuccess> implements RequestTask {
@@ -15,7 +16,8 @@ final class DefaultRequestTask extends AbstractWxTask<RequestSuccess> implements
 	private final Listeners<ChunkReceived> chunkReceived;
 
 	DefaultRequestTask(RequestOptions options, Executor callbackExecutor) {
-		super(TaskKind.REQUEST, String.valueOf(options.method()), options, callbackExecutor);
+		super(TaskKind.REQUEST, WxMethod.parse(options.method()).map(WxMethod::name).orElse("UNKNOWN"), options,
+				callbackExecutor);
 		this.chunkReceived = new Listeners<>(options.chunkReceivedListeners());
 	}
 

@@ -63,6 +63,12 @@ final class DownloadExchange implements Exchange<DownloadSuccess> {
 				progress.update(received);
 			});
 		}
+		if (this.task.cancelRequested()) {
+			// Aborted or timed out while the body streamed (a listener may abort on the last chunk, after
+			// which the body ends without touching the cancelled socket): the task ends with that reason,
+			// and the part is discarded instead of moved into place.
+			throw new IOException("Canceled");
+		}
 		Path result = (this.target != null) ? this.target : this.tempFiles.newTempFilePath(body.contentType());
 		// A rename in the same directory: readers see the old file or the whole new one, never a part,
 		// and a symbolic link planted at the target is replaced, not followed.

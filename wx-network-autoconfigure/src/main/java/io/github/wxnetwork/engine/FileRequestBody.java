@@ -1,7 +1,9 @@
 package io.github.wxnetwork.engine;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import okhttp3.MediaType;
@@ -37,7 +39,16 @@ final class FileRequestBody extends RequestBody {
 
 	@Override
 	public void writeTo(BufferedSink sink) throws IOException {
-		try (Source source = Okio.source(this.file)) {
+		Source opened;
+		try {
+			opened = Okio.source(this.file);
+		}
+		catch (NoSuchFileException | AccessDeniedException ex) {
+			// Removed or made unreadable since the task was created (it may have waited in the queue).
+			throw new WxIoException("upload source cannot be read: " + ex.getMessage(),
+					(kind) -> Failures.fail(kind, "file not found", 0));
+		}
+		try (Source source = opened) {
 			sink.writeAll(source);
 		}
 	}

@@ -1,8 +1,13 @@
 package io.github.wxnetwork.engine;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxNetworkException;
 
 import io.github.wxnetwork.limits.TaskLimiter;
@@ -12,7 +17,12 @@ import io.github.wxnetwork.limits.TaskLimiter;
  * run by the engine. When it ends, the registry forgets it and the limiter frees its slot, before any
  * user callback runs, so a throwing callback can never hold a slot.
  */
-public final class TaskLauncher {
+public final class TaskLauncher implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskLauncher.class);
+
+	/** After the grace period, how long aborted tasks get to clean up (delete their part files). */
+	private static final Duration ABORT_CLEAN_UP = Duration.ofSeconds(5);
 
 	private final WxHttpEngine engine;
 
@@ -20,10 +30,27 @@ public final class TaskLauncher {
 
 	private final TaskRegistry registry;
 
+	private final TaskObserver observer;
+
+	private final Duration shutdownGrace;
+
+	private volatile boolean closed;
+
 	public TaskLauncher(WxHttpEngine engine, TaskLimiter limiter, TaskRegistry registry) {
+		this(engine, limiter, registry, TaskObserver.NONE, Duration.ofSeconds(10));
+	}
+
+	/**
+	 * @param observer watches every task from the template call to its end (metrics, tracing)
+	 * @param shutdownGrace how long {@link #close()} lets running tasks finish before aborting them
+	 */
+	public TaskLauncher(WxHttpEngine engine, TaskLimiter limiter, TaskRegistry registry, TaskObserver observer,
+			Duration shutdownGrace) {
 		this.engine = engine;
 		this.limiter = limiter;
 		this.registry = registry;
+		this.observer = observer;
+		this.shutdownGrace = shutdownGrace;
 	}
 
 	public WxHttpEngine engine() {
@@ -37,6 +64,17 @@ public final class TaskLauncher {
 	 */
 	<R, T extends AbstractWxTask<R>> T start(T task, Duration requested, Duration defaultTimeout,
 			Function<T, Exchange<R>> exchange) {
+		try {
+			task.observation(this.observer.start(task));
+		}
+		catch (RuntimeException ex) {
+			// A broken metrics or tracing handler must not make a template call throw.
+			logger.warn("Could not observe wx-network task {}", task.id(), ex);
+		}
+		if (this.closed) {
+			task.failLater(Failures.invalid(task.kind(), "wx-network is shut down"));
+			return task;
+		}
 		try {
 			Duration timeout = timeout(task.kind(), requested, defaultTimeout);
 			launch(task, exchange.apply(task), timeout);
@@ -63,6 +101,36 @@ public final class TaskLauncher {
 			throw Failures.invalid(kind, "invalid timeout " + timeout + ": it must be positive");
 		}
 		return timeout;
+	}
+
+	/**
+	 * Shuts down gracefully: new tasks fail at once, queued ones are aborted (they never start), running
+	 * ones get {@code shutdownGrace} to finish, then are aborted, which removes their partial files.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		try {
+			abortAll(TaskState.QUEUED);
+			if (!this.registry.awaitEmpty(this.shutdownGrace)) {
+				logger.info("Aborting {} wx-network task(s) still running after the shutdown grace of {}",
+						this.registry.active().size(), this.shutdownGrace);
+				abortAll(null);
+				this.registry.awaitEmpty(ABORT_CLEAN_UP);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			abortAll(null);
+		}
+	}
+
+	private void abortAll(TaskState only) {
+		for (AbstractWxTask<?> task : List.copyOf(this.registry.active())) {
+			if (only == null || task.state() == only) {
+				task.abort();
+			}
+		}
 	}
 
 }

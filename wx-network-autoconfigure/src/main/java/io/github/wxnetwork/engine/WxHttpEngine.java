@@ -18,6 +18,7 @@ import io.github.wxnetwork.WxNetworkException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -89,18 +90,23 @@ public final class WxHttpEngine implements AutoCloseable {
 	}
 
 	private <R> void run(AbstractWxTask<R> task, Exchange<R> exchange) {
-		Call call = this.client.newCall(exchange.request().newBuilder().tag(ProfileRecorder.class, task.profile()).build());
-		task.attach(call);
-		try (Response response = call.execute()) {
-			HeadersReceived headers = new HeadersReceived(HeaderMaps.of(response.headers()),
-					(task.kind() == TaskKind.REQUEST) ? HeaderMaps.cookies(response.headers()) : List.of(),
-					response.code());
-			task.fireHeadersReceived(headers);
-			if (task.cancelRequested()) {
-				throw new IOException("Canceled");
+		Call call = null;
+		try {
+			Request.Builder request = exchange.request().newBuilder().tag(ProfileRecorder.class, task.profile());
+			task.observation().headers().forEach(request::header);
+			call = this.client.newCall(request.build());
+			task.attach(call);
+			try (Response response = call.execute()) {
+				HeadersReceived headers = new HeadersReceived(HeaderMaps.of(response.headers()),
+						(task.kind() == TaskKind.REQUEST) ? HeaderMaps.cookies(response.headers()) : List.of(),
+						response.code());
+				task.statusCode(response.code());
+				task.fireHeadersReceived(headers);
+				if (task.cancelRequested()) {
+					throw new IOException("Canceled");
+				}
+				task.succeed(exchange.read(response, headers));
 			}
-			R result = exchange.read(response, headers);
-			task.succeed(result);
 		}
 		catch (IOException ex) {
 			exchange.discard();
@@ -111,8 +117,11 @@ public final class WxHttpEngine implements AutoCloseable {
 			task.fail(ex);
 		}
 		catch (RuntimeException | Error ex) {
+			// A bug or a resource limit must still end the task exactly once and free its slot.
+			if (call != null) {
+				call.cancel();
+			}
 			exchange.discard();
-			call.cancel();
 			task.fail(new WxNetworkException(task.kind().api() + ":fail " + ex, Failures.CONNECTION, ex));
 		}
 	}
@@ -122,7 +131,8 @@ public final class WxHttpEngine implements AutoCloseable {
 			return 0;
 		}
 		try {
-			return timeout.toMillis();
+			// Rounded up: a positive timeout under a millisecond is still a timeout, not none.
+			return Math.max(1, timeout.plusNanos(999_999).toMillis());
 		}
 		catch (ArithmeticException ex) {
 			return FOREVER;
@@ -133,6 +143,13 @@ public final class WxHttpEngine implements AutoCloseable {
 	public void close() {
 		this.timer.shutdownNow();
 		this.executor.shutdown();
+		try {
+			// The launcher has ended every task by now: idle threads exit at once, none outlives the engine.
+			this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		// Idle pooled connections would otherwise linger for OkHttp's keep-alive (5 minutes).
 		this.client.connectionPool().evictAll();
 	}

@@ -10,6 +10,8 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.engine.AbstractWxTask;
 import io.github.wxnetwork.engine.TaskKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * WeChat's limit: a number of tasks of each kind at once (a Resilience4j bulkhead per kind,
@@ -17,6 +19,8 @@ import io.github.wxnetwork.engine.TaskKind;
  * blocking anyone, for at most {@code maxQueueWait}.
  */
 public final class BulkheadTaskLimiter implements TaskLimiter {
+
+	private static final Logger logger = LoggerFactory.getLogger(BulkheadTaskLimiter.class);
 
 	private final Map<TaskKind, KindQueue> queues = new EnumMap<>(TaskKind.class);
 
@@ -33,9 +37,28 @@ public final class BulkheadTaskLimiter implements TaskLimiter {
 			.maxWaitDuration(Duration.ZERO)
 			.build();
 		for (TaskKind kind : TaskKind.values()) {
-			Bulkhead bulkhead = registry.bulkhead(bulkheadName(kind), config);
+			Bulkhead bulkhead = withoutWait(registry, registry.bulkhead(bulkheadName(kind), config));
 			this.queues.put(kind, new KindQueue(kind, bulkhead, maxQueueWait, timer));
 		}
+	}
+
+	/**
+	 * A bulkhead configured elsewhere ({@code resilience4j.bulkhead.instances.wx-request.max-wait-duration})
+	 * may wait for a permit, which would block the caller of {@code request()} (and, inside the queue's
+	 * lock, every other caller of the kind). It is replaced in the registry by the same bulkhead
+	 * without a wait, so the actuator and the metrics still show the one that is used.
+	 */
+	private static Bulkhead withoutWait(BulkheadRegistry registry, Bulkhead bulkhead) {
+		BulkheadConfig config = bulkhead.getBulkheadConfig();
+		if (config.getMaxWaitDuration().isZero()) {
+			return bulkhead;
+		}
+		logger.warn("Bulkhead '{}': max-wait-duration {} ignored, tasks over the limit wait in wx-network's queue",
+				bulkhead.getName(), config.getMaxWaitDuration());
+		Bulkhead noWait = Bulkhead.of(bulkhead.getName(),
+				BulkheadConfig.from(config).maxWaitDuration(Duration.ZERO).build(), bulkhead.getTags());
+		registry.replace(bulkhead.getName(), noWait);
+		return noWait;
 	}
 
 	/** {@code wx-request}, {@code wx-upload}, {@code wx-download}. */

@@ -1,6 +1,7 @@
 package io.github.wxnetwork.limits;
 
 import io.github.wxnetwork.engine.AbstractWxTask;
+import io.github.wxnetwork.engine.TaskKind;
 
 /**
  * Decides when a task may take the network. A task is submitted QUEUED; the limiter calls
@@ -17,6 +18,11 @@ public interface TaskLimiter {
 	 * @param wasRunning whether it held a slot
 	 */
 	void ended(AbstractWxTask<?> task, boolean wasRunning);
+
+	/** How many tasks of a kind may run at once, or -1 for no limit. */
+	default int limit(TaskKind kind) {
+		return -1;
+	}
 
 	/** Starts every task at once: for tests and for users who put their own limit in front. */
 	TaskLimiter UNLIMITED = new TaskLimiter() {

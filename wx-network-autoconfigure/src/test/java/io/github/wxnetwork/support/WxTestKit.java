@@ -15,8 +15,11 @@ import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.HostGuard;
 import io.github.wxnetwork.engine.RequestFactory;
 import io.github.wxnetwork.engine.TaskLauncher;
+import io.github.wxnetwork.engine.TaskObserver;
 import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.engine.WxHttpEngine;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +48,8 @@ public final class WxTestKit implements AutoCloseable {
 
 	private final long maxFileSize;
 
+	private final TaskLimiter limiter;
+
 	private WxTestKit(Builder builder) {
 		this.client = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
@@ -52,7 +57,10 @@ public final class WxTestKit implements AutoCloseable {
 			.build();
 		HostGuard guard = new HostGuard(builder.allowedDomains, builder.requireHttps);
 		this.engine = new WxHttpEngine(this.client, guard);
-		this.launcher = new TaskLauncher(this.engine, builder.limiter, this.registry);
+		// A bulkhead limiter needs the engine's timer, so it is built here when asked for.
+		this.limiter = (builder.bulkheadRegistry != null) ? new BulkheadTaskLimiter(builder.bulkheadRegistry,
+				builder.maxConcurrentTasks, builder.maxQueueWait, this.engine.scheduler()) : builder.limiter;
+		this.launcher = new TaskLauncher(this.engine, this.limiter, this.registry, builder.observer, Duration.ofSeconds(10));
 		this.requestFactory = new RequestFactory(JsonMapper.shared(), guard);
 		this.defaultTimeout = builder.defaultTimeout;
 		this.fileAccess = new FileAccess(builder.userDataDir);
@@ -97,6 +105,16 @@ public final class WxTestKit implements AutoCloseable {
 		return this.engine;
 	}
 
+	/** The limiter the kit's templates go through. */
+	public TaskLimiter limiter() {
+		return this.limiter;
+	}
+
+	/** The limiter, when it is the one built by {@link Builder#bulkheadLimiter}. */
+	public BulkheadTaskLimiter bulkheadLimiter() {
+		return (BulkheadTaskLimiter) this.limiter;
+	}
+
 	@Override
 	public void close() {
 		this.engine.close();
@@ -119,6 +137,14 @@ public final class WxTestKit implements AutoCloseable {
 		private Path userDataDir;
 
 		private long maxFileSize = 50L * 1024 * 1024;
+
+		private TaskObserver observer = TaskObserver.NONE;
+
+		private BulkheadRegistry bulkheadRegistry;
+
+		private int maxConcurrentTasks;
+
+		private Duration maxQueueWait;
 
 		public Builder tempDir(Path tempDir) {
 			this.tempDir = tempDir;
@@ -152,6 +178,23 @@ public final class WxTestKit implements AutoCloseable {
 
 		public Builder limiter(TaskLimiter limiter) {
 			this.limiter = limiter;
+			return this;
+		}
+
+		/**
+		 * Uses a {@link BulkheadTaskLimiter} (bulkheads from {@code registry}, queue-wait expiry on the
+		 * engine's timer) instead of {@link #limiter(TaskLimiter)}.
+		 */
+		public Builder bulkheadLimiter(BulkheadRegistry registry, int maxConcurrentTasks, Duration maxQueueWait) {
+			this.bulkheadRegistry = registry;
+			this.maxConcurrentTasks = maxConcurrentTasks;
+			this.maxQueueWait = maxQueueWait;
+			return this;
+		}
+
+		/** Watches every task (metrics, tracing); none by default. */
+		public Builder observer(TaskObserver observer) {
+			this.observer = observer;
 			return this;
 		}
 

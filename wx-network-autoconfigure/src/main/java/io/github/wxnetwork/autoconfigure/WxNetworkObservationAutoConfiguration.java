@@ -1,0 +1,48 @@
+package io.github.wxnetwork.autoconfigure;
+
+import io.github.wxnetwork.actuate.MicrometerTaskObserver;
+import io.github.wxnetwork.actuate.TaskStatistics;
+import io.github.wxnetwork.actuate.WxNetworkMeterBinder;
+import io.github.wxnetwork.engine.TaskObserver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Metrics and tracing of wx-network tasks: an observation per task when the application has an
+ * {@link ObservationRegistry} (a timer and, with Micrometer Tracing, a span), and running/queued gauges
+ * when it has Micrometer metrics.
+ */
+@AutoConfiguration(after = WxNetworkAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(ObservationRegistry.class)
+public final class WxNetworkObservationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBean(ObservationRegistry.class)
+	@ConditionalOnMissingBean(TaskObserver.class)
+	MicrometerTaskObserver wxTaskObserver(ObservationRegistry observationRegistry) {
+		return new MicrometerTaskObserver(observationRegistry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean({ MeterRegistry.class, TaskStatistics.class })
+	static final class GaugesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WxNetworkMeterBinder wxNetworkMeterBinder(TaskStatistics statistics) {
+			return new WxNetworkMeterBinder(statistics);
+		}
+
+	}
+
+}

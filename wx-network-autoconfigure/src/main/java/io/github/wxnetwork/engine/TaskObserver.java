@@ -1,0 +1,40 @@
+package io.github.wxnetwork.engine;
+
+import java.util.Map;
+
+import io.github.wxnetwork.WxNetworkException;
+
+/**
+ * Watches tasks from their start to their end: the seam for metrics and tracing, kept free of any
+ * metrics library. {@link #start} is called when a template is called; the scope it returns
+ * ends exactly once, when the task does, whatever way it ends.
+ */
+@FunctionalInterface
+public interface TaskObserver {
+
+	TaskObserver NONE = (task) -> Scope.NONE;
+
+	Scope start(AbstractWxTask<?> task);
+
+	/** One task's observation. */
+	interface Scope {
+
+		Scope NONE = new Scope() {
+		};
+
+		/** Headers to send with the task's request (trace propagation); read when the task runs. */
+		default Map<String, String> headers() {
+			return Map.of();
+		}
+
+		/**
+		 * @param task the task, now in its terminal state ({@link AbstractWxTask#statusCode()} is set when a
+		 * response arrived)
+		 * @param failure why it failed, or null on success
+		 */
+		default void stop(AbstractWxTask<?> task, WxNetworkException failure) {
+		}
+
+	}
+
+}

@@ -1,0 +1,217 @@
+package io.github.wxnetwork.actuate;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.github.wxnetwork.RequestOptions;
+import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
+import io.github.wxnetwork.autoconfigure.WxNetworkObservationAutoConfiguration;
+import io.github.wxnetwork.engine.TaskObserver;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The observation and the gauges as Boot wires them: Boot's meter observation handler turns each
+ * task's observation into a {@code wx.network.tasks} timer with bounded tags, and the binder adds the
+ * running / queued gauges.
+ */
+class WxNetworkObservationAutoConfigurationTest {
+
+	private static final long WAIT = 10;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				JacksonAutoConfiguration.class, WxNetworkAutoConfiguration.class,
+				WxNetworkObservationAutoConfiguration.class))
+		.withPropertyValues("wx.network.shutdown-grace=1s");
+
+	private HeldServer server;
+
+	@BeforeEach
+	void startServer() throws IOException {
+		this.server = new HeldServer();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void finishedRequestIsATimerWithKindMethodOutcomeAndStatus() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(MicrometerTaskObserver.class).hasSingleBean(WxNetworkMeterBinder.class);
+			context.getBean(WxRequestTemplate.class)
+				.request(RequestOptions.builder(this.server.url("/fast?token=secret")).build())
+				.toCompletableFuture()
+				.get(WAIT, TimeUnit.SECONDS);
+
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			Timer timer = meters.get("wx.network.tasks")
+				.tags("kind", "request", "method", "GET", "outcome", "success", "status", "200")
+				.timer();
+			assertThat(timer.count()).isEqualTo(1);
+			assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+			Set<String> tagKeys = timer.getId().getTags().stream().map(Tag::getKey).collect(Collectors.toSet());
+			assertThat(tagKeys).as("bounded cardinality: no url or id tag")
+				.containsAll(Set.of("kind", "method", "outcome", "status"))
+				.doesNotContain("url", "task.id");
+			assertThat(meters.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
+				.noneMatch((tag) -> tag.getValue().contains("secret") || tag.getValue().contains("/fast")));
+		});
+	}
+
+	@Test
+	void failedRequestIsATimerWithOutcomeFailAndNoStatus() {
+		this.contextRunner.run((context) -> {
+			int closedPort;
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				closedPort = socket.getLocalPort();
+			}
+			RequestTask task = context.getBean(WxRequestTemplate.class)
+				.request(RequestOptions.builder("http://127.0.0.1:" + closedPort + "/x").method("PUT").build());
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> task.toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+
+			Timer timer = context.getBean(MeterRegistry.class)
+				.get("wx.network.tasks")
+				.tags("kind", "request", "method", "PUT", "outcome", "fail", "status", "NONE")
+				.timer();
+			assertThat(timer.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void abortedQueuedTaskIsATimerWithOutcomeAbort() {
+		this.contextRunner.withPropertyValues("wx.network.max-concurrent-tasks=1").run((context) -> {
+			WxRequestTemplate requests = context.getBean(WxRequestTemplate.class);
+			RequestTask running = requests.request(RequestOptions.builder(this.server.url("/slow")).build());
+			assertThat(this.server.awaitArrivals(1)).isTrue();
+			RequestTask queued = requests.request(RequestOptions.builder(this.server.url("/slow")).build());
+			assertThat(queued.state()).isEqualTo(TaskState.QUEUED);
+			queued.abort();
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> queued.toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+			this.server.release();
+			running.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("wx.network.tasks").tags("outcome", "abort", "status", "NONE").timer().count())
+				.isEqualTo(1);
+			assertThat(meters.get("wx.network.tasks").tags("outcome", "success", "status", "200").timer().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void gaugesShowRunningAndQueuedPerKind() {
+		this.contextRunner.withPropertyValues("wx.network.max-concurrent-tasks=1").run((context) -> {
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			for (String kind : new String[] { "request", "upload", "download" }) {
+				assertThat(meters.get("wx.network.tasks.running").tag("kind", kind).gauge().value()).isZero();
+				assertThat(meters.get("wx.network.tasks.queued").tag("kind", kind).gauge().value()).isZero();
+			}
+			WxRequestTemplate requests = context.getBean(WxRequestTemplate.class);
+			RequestTask running = requests.request(RequestOptions.builder(this.server.url("/slow")).build());
+			assertThat(this.server.awaitArrivals(1)).isTrue();
+			RequestTask queued1 = requests.request(RequestOptions.builder(this.server.url("/slow")).build());
+			RequestTask queued2 = requests.request(RequestOptions.builder(this.server.url("/slow")).build());
+
+			assertThat(meters.get("wx.network.tasks.running").tag("kind", "request").gauge().value()).isEqualTo(1);
+			assertThat(meters.get("wx.network.tasks.queued").tag("kind", "request").gauge().value()).isEqualTo(2);
+			assertThat(meters.get("wx.network.tasks.running").tag("kind", "download").gauge().value()).isZero();
+
+			this.server.release();
+			for (RequestTask task : new RequestTask[] { running, queued1, queued2 }) {
+				task.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+			}
+			assertThat(meters.get("wx.network.tasks.running").tag("kind", "request").gauge().value()).isZero();
+			assertThat(meters.get("wx.network.tasks.queued").tag("kind", "request").gauge().value()).isZero();
+		});
+	}
+
+	@Test
+	void withoutObservationRegistryNothingIsObserved() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WxNetworkAutoConfiguration.class,
+					WxNetworkObservationAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(TaskObserver.class)
+					.doesNotHaveBean(WxNetworkMeterBinder.class)
+					.hasSingleBean(WxRequestTemplate.class);
+				assertThat(context.getBean(WxRequestTemplate.class)
+					.request(RequestOptions.builder(this.server.url("/fast")).build())
+					.toCompletableFuture()
+					.get(WAIT, TimeUnit.SECONDS)
+					.statusCode()).isEqualTo(200);
+			});
+	}
+
+	@Test
+	void observationRegistryWithoutMetersGivesObserverButNoGauges() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					JacksonAutoConfiguration.class, WxNetworkAutoConfiguration.class,
+					WxNetworkObservationAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(ObservationRegistry.class)
+				.hasSingleBean(MicrometerTaskObserver.class)
+				.doesNotHaveBean(WxNetworkMeterBinder.class));
+	}
+
+	@Test
+	void userTaskObserverReplacesOurs() {
+		this.contextRunner.withUserConfiguration(UserObserverConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(MicrometerTaskObserver.class).hasSingleBean(TaskObserver.class);
+			context.getBean(WxRequestTemplate.class)
+				.request(RequestOptions.builder(this.server.url("/fast")).build())
+				.toCompletableFuture()
+				.get(WAIT, TimeUnit.SECONDS);
+			assertThat(context.getBean(UserObserverConfiguration.class).started).hasValue(1);
+			assertThat(context.getBean(MeterRegistry.class).find("wx.network.tasks").timer()).isNull();
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserObserverConfiguration {
+
+		final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+
+		@Bean
+		TaskObserver userTaskObserver() {
+			return (task) -> {
+				this.started.incrementAndGet();
+				return TaskObserver.Scope.NONE;
+			};
+		}
+
+	}
+
+}
