@@ -1,0 +1,55 @@
+package io.github.wxnetwork.client;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * Makes a bean of an interface whose methods are mapped with Spring's {@code @HttpExchange} family and
+ * carried out by wx-network's templates, so limits, metrics and the actuator listing apply to them as
+ * to any other task.
+ *
+ * <p>Interfaces under the {@code @SpringBootApplication} package are found without further set-up;
+ * {@link EnableWxClients} names other packages or classes. Every method is mapped once, when the
+ * application starts: a method that cannot be mapped stops the start-up with a message naming the
+ * interface and the method, rather than failing on its first call.
+ *
+ * <pre class="code">
+ * &#64;WxClient(name = "shop", url = "${shop.url}")
+ * &#64;HttpExchange("/api")
+ * interface ShopClient {
+ *     &#64;GetExchange("/items/{id}")
+ *     Item item(&#64;PathVariable String id);
+ * }
+ * </pre>
+ *
+ * @see io.github.wxnetwork.client
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface WxClient {
+
+	/** Alias for {@link #name()}. */
+	@AliasFor("name")
+	String value() default "";
+
+	/**
+	 * The client's name: the key of its {@code wx.network.clients.<name>.*} properties and part of its
+	 * {@code toString()}. Empty: the interface's simple name with a lower-case first letter.
+	 */
+	@AliasFor("value")
+	String name() default "";
+
+	/**
+	 * The base URL every method's URL is appended to; {@code ${...}} placeholders are resolved at start-up.
+	 * {@code wx.network.clients.<name>.url} overrides it, so a deployment can point the client elsewhere
+	 * without a rebuild. May be empty when every method names an absolute URL.
+	 */
+	String url() default "";
+
+}

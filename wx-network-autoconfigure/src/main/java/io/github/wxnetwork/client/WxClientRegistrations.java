@@ -1,0 +1,80 @@
+package io.github.wxnetwork.client;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Turns packages and classes into one {@link WxClientFactoryBean} definition per interface: what the
+ * automatic scan and {@link EnableWxClients} share. Only definitions are registered here; nothing is
+ * instantiated, so the application's own bean definitions may still come and go.
+ */
+final class WxClientRegistrations {
+
+	private final BeanDefinitionRegistry registry;
+
+	private final Environment environment;
+
+	private final ResourceLoader resourceLoader;
+
+	WxClientRegistrations(BeanDefinitionRegistry registry, Environment environment, ResourceLoader resourceLoader) {
+		this.registry = registry;
+		this.environment = environment;
+		this.resourceLoader = resourceLoader;
+	}
+
+	/** Scans the packages and registers every {@link WxClient} found. */
+	void scan(Collection<String> basePackages) {
+		WxClientScanner scanner = new WxClientScanner(this.environment, this.resourceLoader);
+		Set<String> classNames = new LinkedHashSet<>();
+		for (String basePackage : basePackages) {
+			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+				classNames.add(candidate.getBeanClassName());
+			}
+		}
+		for (String className : classNames) {
+			register(load(className));
+		}
+	}
+
+	/**
+	 * Registers one client. The bean is named after the interface's full name: client names are for
+	 * properties and may be shared by several interfaces of one service.
+	 */
+	void register(Class<?> type) {
+		if (!type.isInterface() || type.isAnnotation()) {
+			throw new WxClientDefinitionException(type, "@WxClient goes on an interface, and this is a class");
+		}
+		if (!type.isAnnotationPresent(WxClient.class)) {
+			throw new WxClientDefinitionException(type, "it is listed in @EnableWxClients(clients) but not annotated @WxClient");
+		}
+		String beanName = type.getName();
+		if (this.registry.containsBeanDefinition(beanName)) {
+			return;
+		}
+		RootBeanDefinition definition = new RootBeanDefinition(WxClientFactoryBean.class);
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, type);
+		// Lets type matching (autowiring, @ConditionalOnBean) see the client type without creating the bean.
+		definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
+		definition.setResourceDescription("@WxClient " + type.getName());
+		this.registry.registerBeanDefinition(beanName, definition);
+	}
+
+	private Class<?> load(String className) {
+		try {
+			return ClassUtils.forName(className, this.resourceLoader.getClassLoader());
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			throw new IllegalStateException("Cannot load @WxClient " + className, ex);
+		}
+	}
+
+}

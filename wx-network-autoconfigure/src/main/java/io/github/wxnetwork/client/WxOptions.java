@@ -1,0 +1,46 @@
+package io.github.wxnetwork.client;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.github.wxnetwork.ResponseType;
+
+/**
+ * The WeChat options of {@code wx.request} that HTTP itself has no word for. On an interface it sets
+ * the defaults of every method; on a method it overrides them attribute by attribute (an attribute left
+ * at its default inherits the interface's value).
+ *
+ * <pre class="code">
+ * &#64;GetExchange("/logo")
+ * &#64;WxOptions(responseType = ResponseType.ARRAYBUFFER, timeout = "${shop.logo-timeout:5s}")
+ * byte[] logo();
+ * </pre>
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface WxOptions {
+
+	/**
+	 * WeChat's {@code dataType}: "json" parses the body, any other value leaves it text. Empty: inherit,
+	 * finally "json" ("text" for a method that returns {@code String}, which wants the body as it came).
+	 */
+	String dataType() default "";
+
+	/**
+	 * WeChat's {@code responseType}. An array only so that "not set" can be told from TEXT: give at
+	 * most one value. Unset: inherit, finally TEXT (ARRAYBUFFER for a method that returns {@code byte[]}).
+	 */
+	ResponseType[] responseType() default {};
+
+	/**
+	 * The timeout of the whole task, as a duration ("5s", "500ms", "PT1M"); {@code ${...}} placeholders
+	 * are resolved at start-up. Empty: inherit, then {@code wx.network.clients.<name>.timeout}, then the
+	 * kind's {@code wx.network.*.timeout}.
+	 */
+	String timeout() default "";
+
+}

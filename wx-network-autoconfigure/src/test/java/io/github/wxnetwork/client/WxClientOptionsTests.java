@@ -1,0 +1,126 @@
+package io.github.wxnetwork.client;
+
+import java.util.Map;
+
+import io.github.wxnetwork.RequestSuccess;
+import io.github.wxnetwork.ResponseType;
+import io.github.wxnetwork.WxNetworkException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.service.annotation.GetExchange;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** {@link WxOptions} on methods and interfaces: dataType, responseType and timeout (with placeholders). */
+class WxClientOptionsTests extends WxClientTestSupport {
+
+	@WxClient(name = "options", url = "${test.url}")
+	@WxOptions(timeout = "${test.timeout:10s}")
+	interface OptionsClient {
+
+		@GetExchange("/item")
+		RequestSuccess asJson();
+
+		@GetExchange("/item")
+		@WxOptions(dataType = "text")
+		RequestSuccess asText();
+
+		@GetExchange("/item")
+		@WxOptions(responseType = ResponseType.ARRAYBUFFER)
+		RequestSuccess asBytes();
+
+		@GetExchange("/item")
+		@WxOptions(dataType = "json")
+		String parsedThenWrittenBack();
+
+		@GetExchange("/slow")
+		@WxOptions(timeout = "300ms")
+		RequestSuccess methodTimeout();
+
+		@GetExchange("/slow")
+		RequestSuccess typeTimeout();
+
+	}
+
+	@WxClient(name = "inheriting", url = "${test.url}")
+	@WxOptions(dataType = "text", timeout = "200ms")
+	interface InheritingClient {
+
+		@GetExchange("/item")
+		@WxOptions(timeout = "10s")
+		RequestSuccess longerTimeoutSameDataType();
+
+		@GetExchange("/slow")
+		RequestSuccess inheritedTimeout();
+
+	}
+
+	@BeforeEach
+	void stub() {
+		server.stubFor(get("/item").willReturn(aResponse().withHeader("Content-Type", "application/json")
+			.withBody("{\"id\":1,\"name\":\"tea\"}")));
+		server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(1_500).withBody("{}")));
+	}
+
+	@Test
+	void dataTypeJsonIsTheDefaultAndParses() {
+		run((client) -> assertThat(client.asJson().data()).isEqualTo(Map.of("id", 1, "name", "tea")));
+	}
+
+	@Test
+	void dataTypeTextLeavesDataAString() {
+		run((client) -> assertThat(client.asText().data()).isEqualTo("{\"id\":1,\"name\":\"tea\"}"));
+	}
+
+	@Test
+	void responseTypeArraybufferGivesBytes() {
+		run((client) -> assertThat(client.asBytes().data()).isInstanceOf(byte[].class)
+			.isEqualTo("{\"id\":1,\"name\":\"tea\"}".getBytes()));
+	}
+
+	@Test
+	void explicitJsonWithAStringReturnWritesTheParsedValueBack() {
+		run((client) -> assertThat(client.parsedThenWrittenBack()).isEqualTo("{\"id\":1,\"name\":\"tea\"}"));
+	}
+
+	@Test
+	void methodTimeoutFailsTheBlockingCallWithWeChatsTimeout() {
+		run((client) -> assertThatExceptionOfType(WxNetworkException.class).isThrownBy(client::methodTimeout)
+			.satisfies((ex) -> {
+				assertThat(ex.errMsg()).isEqualTo("request:fail timeout");
+				assertThat(ex.errno()).isEqualTo(5);
+			}));
+	}
+
+	@Test
+	void typeLevelTimeoutIsResolvedThroughPlaceholders() {
+		runner().withInitializer(clients(OptionsClient.class))
+			.withPropertyValues("test.timeout=300ms")
+			.run((context) -> assertThatExceptionOfType(WxNetworkException.class)
+				.isThrownBy(() -> context.getBean(OptionsClient.class).typeTimeout())
+				.extracting(WxNetworkException::errMsg)
+				.isEqualTo("request:fail timeout"));
+	}
+
+	@Test
+	void methodOptionsOverrideTheInterfacesAttributeByAttribute() {
+		runner().withInitializer(clients(InheritingClient.class)).run((context) -> {
+			InheritingClient client = context.getBean(InheritingClient.class);
+			assertThat(client.longerTimeoutSameDataType().data()).isEqualTo("{\"id\":1,\"name\":\"tea\"}");
+			assertThatExceptionOfType(WxNetworkException.class).isThrownBy(client::inheritedTimeout)
+				.extracting(WxNetworkException::errno)
+				.isEqualTo(5);
+		});
+	}
+
+	private void run(java.util.function.Consumer<OptionsClient> body) {
+		ApplicationContextRunner runner = runner().withInitializer(clients(OptionsClient.class));
+		runner.run((context) -> body.accept(context.getBean(OptionsClient.class)));
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.github.wxnetwork.client;
+
+import io.github.wxnetwork.RequestSuccess;
+import io.github.wxnetwork.WxNetworkException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** {@code wx.network.clients.<name>.url / timeout / default-headers}, and placeholders in {@code @WxClient(url)}. */
+class WxClientPropertiesTests extends WxClientTestSupport {
+
+	@WxClient(name = "props", url = "http://127.0.0.1:9/never")
+	interface PropsClient {
+
+		@GetExchange("/item")
+		RequestSuccess item();
+
+		@HttpExchange(method = "GET", url = "/item", headers = "X-Tenant=from-mapping")
+		RequestSuccess itemWithMappingHeader();
+
+		@GetExchange("/slow")
+		RequestSuccess slow();
+
+	}
+
+	@WxClient(url = "${test.url}/root")
+	interface UnnamedClient {
+
+		@GetExchange("item")
+		RequestSuccess item();
+
+	}
+
+	@BeforeEach
+	void stub() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("ok")));
+		server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(1_500).withBody("late")));
+	}
+
+	@Test
+	void urlPropertyOverridesTheAnnotation() {
+		runner().withInitializer(clients(PropsClient.class))
+			.withPropertyValues("wx.network.clients.props.url=${test.url}/v2")
+			.run((context) -> {
+				PropsClient client = context.getBean(PropsClient.class);
+				assertThat(client.item().data()).isEqualTo("ok");
+				assertThat(onlyRequest().getUrl()).isEqualTo("/v2/item");
+				assertThat(client).hasToString("WxClient[name=props, url=" + server.baseUrl() + "/v2]");
+			});
+	}
+
+	@Test
+	void defaultHeadersAreSentWithEveryCall() {
+		runner().withInitializer(clients(PropsClient.class))
+			.withPropertyValues("wx.network.clients.props.url=${test.url}",
+					"wx.network.clients.props.default-headers.X-Tenant=acme",
+					"wx.network.clients.props.default-headers.X-App=shop")
+			.run((context) -> {
+				context.getBean(PropsClient.class).item();
+				assertThat(onlyRequest().getHeader("X-Tenant")).isEqualTo("acme");
+				assertThat(onlyRequest().getHeader("X-App")).isEqualTo("shop");
+			});
+	}
+
+	@Test
+	void aMappingsHeaderBeatsADefaultHeaderOfTheSameName() {
+		runner().withInitializer(clients(PropsClient.class))
+			.withPropertyValues("wx.network.clients.props.url=${test.url}",
+					"wx.network.clients.props.default-headers.x-tenant=acme")
+			.run((context) -> {
+				context.getBean(PropsClient.class).itemWithMappingHeader();
+				assertThat(onlyRequest().getHeaders().getHeader("X-Tenant").values()).containsExactly("from-mapping");
+			});
+	}
+
+	@Test
+	void clientTimeoutBoundsEveryCall() {
+		runner().withInitializer(clients(PropsClient.class))
+			.withPropertyValues("wx.network.clients.props.url=${test.url}", "wx.network.clients.props.timeout=300ms")
+			.run((context) -> assertThatExceptionOfType(WxNetworkException.class)
+				.isThrownBy(() -> context.getBean(PropsClient.class).slow())
+				.satisfies((ex) -> assertThat(ex.errMsg()).isEqualTo("request:fail timeout")));
+	}
+
+	@Test
+	void annotationUrlPlaceholderIsResolvedAndNameDefaultsToTheInterfaceName() {
+		runner().withInitializer(clients(UnnamedClient.class)).run((context) -> {
+			UnnamedClient client = context.getBean(UnnamedClient.class);
+			assertThat(client).hasToString("WxClient[name=unnamedClient, url=" + server.baseUrl() + "/root]");
+			client.item();
+			assertThat(onlyRequest().getUrl()).isEqualTo("/root/item");
+		});
+	}
+
+	@Test
+	void propertiesOfADefaultNameMatchRelaxedly() {
+		runner().withInitializer(clients(UnnamedClient.class))
+			.withPropertyValues("wx.network.clients.unnamed-client.url=${test.url}/kebab")
+			.run((context) -> {
+				context.getBean(UnnamedClient.class).item();
+				assertThat(onlyRequest().getUrl()).isEqualTo("/kebab/item");
+			});
+	}
+
+	@Test
+	void clientPropertiesAreBoundIntoTheirOwnBean() {
+		runner().withPropertyValues("wx.network.clients.props.url=https://shop.example.com",
+				"wx.network.clients.props.timeout=5s")
+			.run((context) -> {
+				WxClientProperties.Client props = context.getBean(WxClientProperties.class).getClients().get("props");
+				assertThat(props.getUrl()).isEqualTo("https://shop.example.com");
+				assertThat(props.getTimeout()).hasSeconds(5);
+			});
+	}
+
+}
