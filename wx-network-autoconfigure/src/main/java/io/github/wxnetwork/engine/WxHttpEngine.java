@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -32,9 +33,13 @@ public final class WxHttpEngine implements AutoCloseable {
 	/** Timeouts this long (about 290 years) need no timer. */
 	private static final long FOREVER = TimeUnit.DAYS.toMillis(100 * 365);
 
+	private static final int CALLBACK_THREADS = 2;
+
 	private final OkHttpClient client;
 
 	private final ThreadPoolExecutor executor;
+
+	private final ThreadPoolExecutor callbacks;
 
 	private final ScheduledThreadPoolExecutor timer;
 
@@ -53,13 +58,18 @@ public final class WxHttpEngine implements AutoCloseable {
 		this.client = builder.build();
 		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				threads("wx-network-"));
+		// Tasks that end off the network (aborted while queued, expired, invalid) may end by the thousand at
+		// once: their callbacks share two threads instead of starting one each.
+		this.callbacks = new ThreadPoolExecutor(CALLBACK_THREADS, CALLBACK_THREADS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), threads("wx-network-callback-"));
+		this.callbacks.allowCoreThreadTimeOut(true);
 		this.timer = new ScheduledThreadPoolExecutor(1, threads("wx-network-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
 	}
 
 	/** Where callbacks of tasks that never reach the network run. */
 	public ExecutorService callbackExecutor() {
-		return this.executor;
+		return this.callbacks;
 	}
 
 	/** The engine's timer (timeouts, queue-wait expiry): one daemon thread, closed with the engine. */
@@ -143,9 +153,11 @@ public final class WxHttpEngine implements AutoCloseable {
 	public void close() {
 		this.timer.shutdownNow();
 		this.executor.shutdown();
+		this.callbacks.shutdown();
 		try {
 			// The launcher has ended every task by now: idle threads exit at once, none outlives the engine.
 			this.executor.awaitTermination(5, TimeUnit.SECONDS);
+			this.callbacks.awaitTermination(5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
