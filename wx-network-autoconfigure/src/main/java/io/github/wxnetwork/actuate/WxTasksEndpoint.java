@@ -36,7 +36,7 @@ public class WxTasksEndpoint {
 	public TasksDescriptor tasks() {
 		List<TaskDescriptor> tasks = this.registry.active()
 			.stream()
-			.sorted(Comparator.comparing(AbstractWxTask::invokedAt))
+			.sorted(Comparator.comparingLong(AbstractWxTask::sequence))
 			.map(WxTasksEndpoint::describe)
 			.toList();
 		Map<String, KindDescriptor> kinds = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
@@ -65,6 +66,9 @@ final class WxClientRegistrations {
 		// Lets type matching (autowiring, @ConditionalOnBean) see the client type without creating the bean.
 		definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
 		definition.setResourceDescription("@WxClient " + type.getName());
+		// @Lazy on the interface defers mapping (and placeholder resolution) to first use, e.g. for a url
+		// that names ${local.server.port}, known only once the web server has started.
+		definition.setLazyInit(type.isAnnotationPresent(Lazy.class));
 		this.registry.registerBeanDefinition(beanName, definition);
 	}
 

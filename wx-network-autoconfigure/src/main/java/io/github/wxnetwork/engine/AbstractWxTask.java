@@ -37,6 +37,8 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private static final AtomicLong ids = new AtomicLong();
 
+	private final long sequence;
+
 	private final String id;
 
 	private final TaskKind kind;
@@ -74,7 +76,8 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	private volatile TaskObserver.Scope observation = TaskObserver.Scope.NONE;
 
 	protected AbstractWxTask(TaskKind kind, String method, TaskOptions<R> options, Executor callbackExecutor) {
-		this.id = ID_PREFIX + "-" + Long.toHexString(ids.incrementAndGet());
+		this.sequence = ids.incrementAndGet();
+		this.id = ID_PREFIX + "-" + Long.toHexString(this.sequence);
 		this.kind = kind;
 		this.method = method;
 		this.url = options.url();
@@ -86,6 +89,11 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	@Override
 	public String id() {
 		return this.id;
+	}
+
+	/** The order in which tasks were created in this JVM (the endpoint lists tasks in it). */
+	public long sequence() {
+		return this.sequence;
 	}
 
 	@Override
