@@ -47,10 +47,21 @@ class RelayEndToEndTest {
 	}
 
 	@Test
-	void relaysJsonFetchedWithWxRequest() throws Exception {
+	void relaysJsonFetchedThroughTheWxClientInterface() throws Exception {
 		HttpResponse<String> response = send("GET", "/relay/items/7", null);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"id\":7").contains("\"name\":\"item-7\"");
+		assertThat(response.body()).contains("\"id\":7").contains("\"name\":\"item-7\"").contains("\"tags\":[\"wx\"");
+	}
+
+	@Test
+	void relaysWhatWxRequestHandsBackWithItsProfile() throws Exception {
+		HttpResponse<String> response = send("GET", "/relay/items/8/raw", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"errMsg\":\"request:ok\"")
+			.contains("\"statusCode\":200")
+			.contains("\"name\":\"item-8\"")
+			.contains("\"protocol\":\"http1.1\"")
+			.contains("\"peerIP\":\"127.0.0.1\"");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
 import io.github.wxnetwork.engine.TaskRegistry;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,9 +56,13 @@ public class RelayController {
 
 	private final DownloadLog log;
 
+	private final UpstreamCatalog catalog;
+
 	public RelayController(WxRequestTemplate requests, WxDownloadTemplate downloads, WxUploadTemplate uploads,
-			TaskRegistry tasks, Upstream upstream, RelayProperties properties, DownloadLog log) {
+			TaskRegistry tasks, Upstream upstream, RelayProperties properties, DownloadLog log,
+			@Lazy UpstreamCatalog catalog) {
 		this.requests = requests;
+		this.catalog = catalog;
 		this.downloads = downloads;
 		this.uploads = uploads;
 		this.tasks = tasks;
@@ -66,12 +71,19 @@ public class RelayController {
 		this.log = log;
 	}
 
-	/** wx.request, asynchronously: the servlet thread is free while the upstream answers. */
+	/** Through the {@code @WxClient} interface, asynchronously: the servlet thread is free meanwhile. */
 	@GetMapping("/items/{id}")
-	public CompletableFuture<Object> item(@PathVariable int id) {
+	public CompletableFuture<UpstreamCatalog.Item> item(@PathVariable int id) {
+		return this.catalog.item(id);
+	}
+
+	/** The same item through {@code WxRequestTemplate}: what WeChat hands back, status, headers and timings. */
+	@GetMapping("/items/{id}/raw")
+	public CompletableFuture<Map<String, Object>> rawItem(@PathVariable int id) {
 		return this.requests.request(RequestOptions.builder(this.upstream.url("/items/" + id)).build())
 			.toCompletableFuture()
-			.thenApply((success) -> success.data());
+			.thenApply((success) -> Map.of("data", success.data(), "statusCode", success.statusCode(), "errMsg",
+					success.errMsg(), "header", success.header(), "profile", success.profile()));
 	}
 
 	/** A file to fetch: its name in storage and its generated size and pace on the embedded upstream. */

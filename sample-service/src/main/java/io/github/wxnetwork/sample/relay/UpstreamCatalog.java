@@ -1,0 +1,31 @@
+package io.github.wxnetwork.sample.relay;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.wxnetwork.client.WxClient;
+import io.github.wxnetwork.client.WxOptions;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+
+/**
+ * The upstream's JSON, declared the Spring way and carried out by {@code wx.request}. {@code @Lazy}
+ * because the default upstream is this app itself, whose port is known only once it has started.
+ */
+@WxClient(name = "upstream", url = "${relay.upstream-url:http://127.0.0.1:${local.server.port}/upstream}")
+@HttpExchange("/items")
+@WxOptions(timeout = "10s")
+@Lazy
+public interface UpstreamCatalog {
+
+	/** An item of the catalog. */
+	record Item(int id, String name, List<String> tags) {
+	}
+
+	@GetExchange("/{id}")
+	CompletableFuture<Item> item(@PathVariable int id);
+
+}
