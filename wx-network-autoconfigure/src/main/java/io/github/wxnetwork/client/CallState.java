@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.wxnetwork.engine.UriComponents;
+
 /**
  * What the arguments of one call contribute beyond the URL's variables. Created per call; each part is
  * allocated only when an argument needs it.
@@ -51,9 +53,9 @@ final class CallState {
 
 	private static StringBuilder append(StringBuilder pairs, String name, String value) {
 		StringBuilder out = (pairs != null) ? pairs.append('&') : new StringBuilder(32);
-		UriEncoder.encode(name, out);
+		UriComponents.encode(name, out);
 		out.append('=');
-		UriEncoder.encode(value, out);
+		UriComponents.encode(value, out);
 		return out;
 	}
 

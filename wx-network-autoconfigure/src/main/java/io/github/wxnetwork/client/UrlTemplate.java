@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.wxnetwork.engine.UriComponents;
+
 /**
  * A method's full URL, split at start-up into literal text and {@code {variable}} slots bound to
  * argument positions, so that a call only appends strings.
@@ -106,7 +108,7 @@ final class UrlTemplate {
 				}
 			}
 			else {
-				UriEncoder.encode(ArgumentValues.text(value), url);
+				UriComponents.encode(ArgumentValues.text(value), url);
 			}
 			url.append(this.literals[i + 1]);
 		}

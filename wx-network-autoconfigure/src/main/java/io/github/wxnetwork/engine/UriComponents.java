@@ -3,8 +3,11 @@ package io.github.wxnetwork.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** WeChat's query and form encoding: {@code encodeURIComponent(k)=encodeURIComponent(v)&...}. */
-final class UriComponents {
+/**
+ * WeChat's query and form encoding: {@code encodeURIComponent(k)=encodeURIComponent(v)&...}. Declarative
+ * clients use it for path variables too: it leaves nothing that could end a segment or a query pair.
+ */
+public final class UriComponents {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -14,7 +17,7 @@ final class UriComponents {
 	/**
 	 * @param values the pairs, already rendered as text (nested values as JSON)
 	 */
-	static String encodePairs(Map<String, String> values) {
+	public static String encodePairs(Map<String, String> values) {
 		StringBuilder out = new StringBuilder();
 		for (Map.Entry<String, String> pair : values.entrySet()) {
 			if (out.length() > 0) {
@@ -28,7 +31,11 @@ final class UriComponents {
 	}
 
 	/** JavaScript's encodeURIComponent: everything but {@code A-Z a-z 0-9 - _ . ! ~ * ' ( )} as UTF-8 %XX. */
-	static void encode(String text, StringBuilder out) {
+	public static void encode(String text, StringBuilder out) {
+		if (isPlain(text)) {
+			out.append(text);
+			return;
+		}
 		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
 			char c = (char) (b & 0xFF);
 			if (isUnreserved(c)) {
@@ -38,6 +45,16 @@ final class UriComponents {
 				out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
 			}
 		}
+	}
+
+	/** The common case of an id or a word: appended as it is, without encoding to bytes. */
+	private static boolean isPlain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (!isUnreserved(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isUnreserved(char c) {
