@@ -38,7 +38,20 @@ public final class FileAccess {
 			throw Failures.invalid(kind, "invalid filePath \"" + filePath + "\": it is a directory");
 		}
 		confine(kind, file);
+		Path folder = nearestExisting(file.getParent());
+		if (folder != null && !Files.isDirectory(folder)) {
+			// Caught now, before the request is sent, rather than when the part file cannot be created.
+			throw Failures.invalid(kind, "invalid filePath \"" + filePath + "\": " + folder + " is not a directory");
+		}
 		return file;
+	}
+
+	private static Path nearestExisting(Path path) {
+		Path existing = path;
+		while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+			existing = existing.getParent();
+		}
+		return existing;
 	}
 
 	private void confine(TaskKind kind, Path file) {
@@ -46,10 +59,7 @@ public final class FileAccess {
 			return;
 		}
 		// The nearest existing ancestor, with links resolved, tells where the path really leads.
-		Path existing = file;
-		while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-			existing = existing.getParent();
-		}
+		Path existing = nearestExisting(file);
 		Path real = (existing != null) ? realPath(existing) : file;
 		Path resolved = (existing != null) ? real.resolve(existing.relativize(file)).normalize() : file;
 		if (!resolved.startsWith(this.root)) {

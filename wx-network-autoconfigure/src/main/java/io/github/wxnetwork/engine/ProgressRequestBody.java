@@ -12,13 +12,17 @@ import okio.Okio;
 
 /**
  * An upload body that counts the bytes handed to the connection and reports WeChat's progress as it goes.
- * A retried write (OkHttp may resend after a stale pooled connection) counts from zero again.
+ * A retried write (OkHttp resends after a 307/308 redirect or a stale pooled connection) counts from zero
+ * again, but progress is reported only once it passes what the earlier write already reported.
  */
 final class ProgressRequestBody extends RequestBody {
 
 	private final RequestBody delegate;
 
 	private final DefaultUploadTask task;
+
+	/** One for the body, not per write: a re-sent body must not report progress going back to 0. */
+	private ProgressReporter progress;
 
 	ProgressRequestBody(RequestBody delegate, DefaultUploadTask task) {
 		this.delegate = delegate;
@@ -39,8 +43,11 @@ final class ProgressRequestBody extends RequestBody {
 	public void writeTo(BufferedSink sink) throws IOException {
 		long expected = contentLength();
 		Listeners<UploadProgress> listeners = this.task.progressListeners();
-		ProgressReporter progress = new ProgressReporter(expected,
-				(percent, done, total) -> listeners.fire(new UploadProgress(percent, done, total)));
+		if (this.progress == null) {
+			this.progress = new ProgressReporter(expected,
+					(percent, done, total) -> listeners.fire(new UploadProgress(percent, done, total)));
+		}
+		ProgressReporter progress = this.progress;
 		BufferedSink counting = Okio.buffer(new ForwardingSink(sink) {
 
 			private long sent;
