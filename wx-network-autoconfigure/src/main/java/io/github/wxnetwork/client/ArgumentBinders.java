@@ -36,17 +36,7 @@ final class ArgumentBinders {
 
 	/** {@code @RequestParam Map}: every entry; a collection value repeats its key. */
 	static ArgumentBinder requestParamMap(boolean form) {
-		return (argument, call) -> {
-			Object value = ArgumentValues.unwrap(argument);
-			if (value == null) {
-				return;
-			}
-			((Map<?, ?>) value).forEach((key, entry) -> {
-				if (key != null && entry != null) {
-					eachValue(entry, (text) -> param(call, key.toString(), text, form));
-				}
-			});
-		};
+		return eachEntry((call, name, value) -> eachValue(value, (text) -> param(call, name, text, form)));
 	}
 
 	/** {@code @RequestHeader}: several values joined with {@code ,}. */
@@ -63,17 +53,7 @@ final class ArgumentBinders {
 
 	/** {@code @RequestHeader Map}: every entry. */
 	static ArgumentBinder requestHeaderMap() {
-		return (argument, call) -> {
-			Object value = ArgumentValues.unwrap(argument);
-			if (value == null) {
-				return;
-			}
-			((Map<?, ?>) value).forEach((key, entry) -> {
-				if (key != null && entry != null) {
-					call.header(key.toString(), joined(entry));
-				}
-			});
-		};
+		return eachEntry((call, name, value) -> call.header(name, joined(value)));
 	}
 
 	/** {@code @RequestBody}: the request's {@code data}, serialised by the engine as WeChat would. */
@@ -103,17 +83,7 @@ final class ArgumentBinders {
 
 	/** {@code @RequestPart Map}: every entry a {@code formData} field. */
 	static ArgumentBinder formPartMap(JsonMapper mapper) {
-		return (argument, call) -> {
-			Object value = ArgumentValues.unwrap(argument);
-			if (value == null) {
-				return;
-			}
-			((Map<?, ?>) value).forEach((key, entry) -> {
-				if (key != null && entry != null) {
-					call.formField(key.toString(), partText(entry, mapper));
-				}
-			});
-		};
+		return eachEntry((call, name, value) -> call.formField(name, partText(value, mapper)));
 	}
 
 	/** The file {@code @RequestPart} of an upload. */
@@ -130,6 +100,21 @@ final class ArgumentBinders {
 	/** {@code @WxFilePath}: where a download is stored; null leaves it to a temp file. */
 	static ArgumentBinder downloadTarget() {
 		return (argument, call) -> call.target = path(argument);
+	}
+
+	/** A {@code Map} argument, entry by entry; null keys and values are left out, as is a null map. */
+	private static ArgumentBinder eachEntry(EntryBinder binder) {
+		return (argument, call) -> {
+			Object value = ArgumentValues.unwrap(argument);
+			if (value == null) {
+				return;
+			}
+			((Map<?, ?>) value).forEach((key, entry) -> {
+				if (key != null && entry != null) {
+					binder.bind(call, key.toString(), entry);
+				}
+			});
+		};
 	}
 
 	private static Path path(Object argument) {
@@ -202,6 +187,14 @@ final class ArgumentBinders {
 			return value.toString();
 		}
 		return mapper.writeValueAsString(value);
+	}
+
+	/** What one entry of a {@code Map} argument adds to a call. */
+	@FunctionalInterface
+	private interface EntryBinder {
+
+		void bind(CallState call, String name, Object value);
+
 	}
 
 }

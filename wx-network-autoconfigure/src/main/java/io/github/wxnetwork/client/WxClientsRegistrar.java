@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.context.ResourceLoaderAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.annotation.AnnotationAttributes;
 import org.springframework.core.env.Environment;
@@ -18,19 +16,15 @@ import org.springframework.util.StringUtils;
  * Registers the clients that {@link EnableWxClients} names: its packages, the packages of its
  * classes, its clients; with no attribute at all, the package of the annotated class.
  */
-final class WxClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, ResourceLoaderAware {
+final class WxClientsRegistrar implements ImportBeanDefinitionRegistrar {
 
-	private Environment environment;
+	private final Environment environment;
 
-	private ResourceLoader resourceLoader;
+	private final ResourceLoader resourceLoader;
 
-	@Override
-	public void setEnvironment(Environment environment) {
+	/** Called by Spring's import machinery, which passes an import registrar these by its constructor. */
+	WxClientsRegistrar(Environment environment, ResourceLoader resourceLoader) {
 		this.environment = environment;
-	}
-
-	@Override
-	public void setResourceLoader(ResourceLoader resourceLoader) {
 		this.resourceLoader = resourceLoader;
 	}
 
