@@ -37,6 +37,9 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private static final AtomicLong ids = new AtomicLong();
 
+	/** Marks the cancel reason once the task has committed to its result: no abort or timeout can win then. */
+	private static final WxNetworkException COMMITTED = new WxNetworkException("committed", 0);
+
 	private final long sequence;
 
 	private final String id;
@@ -255,26 +258,41 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	/** Publishes the call so abort and timeout can cancel it, and cancels it at once if they came first. */
 	void attach(Call call) {
 		this.call = call;
-		if (this.cancelReason.get() != null) {
+		if (cancelRequested()) {
 			call.cancel();
 		}
 	}
 
 	/** Whether abort or timeout asked the task to stop. */
 	boolean cancelRequested() {
-		return this.cancelReason.get() != null;
+		return pendingCancel() != null;
 	}
 
 	/** Ends a running task with its result, unless an abort or timeout came first: then that wins. */
 	void succeed(R result) {
-		WxNetworkException reason = this.cancelReason.get();
+		WxNetworkException reason = pendingCancel();
 		settle((reason != null) ? null : result, reason);
+	}
+
+	/**
+	 * Claims the outcome for the result about to be made visible (a download's file moved into place):
+	 * from here on abort and timeout are ignored, so a task never reports abort over a file it wrote.
+	 * @return false when an abort or timeout came first (the caller must then not publish anything)
+	 */
+	boolean commit() {
+		return this.cancelReason.compareAndSet(null, COMMITTED) || this.cancelReason.get() == COMMITTED;
 	}
 
 	/** Ends a running task with a failure; a pending abort or timeout takes precedence over its symptom. */
 	void fail(WxNetworkException failure) {
-		WxNetworkException reason = this.cancelReason.get();
+		WxNetworkException reason = pendingCancel();
 		settle(null, (reason != null) ? reason : failure);
+	}
+
+	/** The abort or timeout that asked the task to stop, or null (also once the task has committed). */
+	private WxNetworkException pendingCancel() {
+		WxNetworkException reason = this.cancelReason.get();
+		return (reason != COMMITTED) ? reason : null;
 	}
 
 	/** Fails a task that never reached the network (bad options, refused by the limiter), off the caller's thread. */

@@ -63,10 +63,11 @@ final class DownloadExchange implements Exchange<DownloadSuccess> {
 				progress.update(received);
 			});
 		}
-		if (this.task.cancelRequested()) {
+		if (!this.task.commit()) {
 			// Aborted or timed out while the body streamed (a listener may abort on the last chunk, after
 			// which the body ends without touching the cancelled socket): the task ends with that reason,
-			// and the part is discarded instead of moved into place.
+			// and the part is discarded instead of moved into place. Once committed, no abort can win, so
+			// a task never reports abort over a file it has put in place.
 			throw new IOException("Canceled");
 		}
 		Path result = (this.target != null) ? this.target : this.tempFiles.newTempFilePath(body.contentType());

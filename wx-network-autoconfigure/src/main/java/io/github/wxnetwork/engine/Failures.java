@@ -72,12 +72,35 @@ public final class Failures {
 			return new WxNetworkException(kind.api() + ":fail timeout", TIMEOUT, ex);
 		}
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		return new WxNetworkException(kind.api() + ":fail " + message, CONNECTION, ex);
+		// The cause's message may quote the server's bytes (a broken status line): escaped, it cannot forge a log line.
+		return new WxNetworkException(kind.api() + ":fail " + printable(message), CONNECTION, ex);
 	}
 
-	/** Header names in errMsg are shown with CR/LF escaped so a log line cannot be forged. */
-	private static String printable(String name) {
-		return (name == null) ? "null" : name.replace("\r", "\\r").replace("\n", "\\n");
+	/**
+	 * Text from outside (header names, server bytes) is shown in errMsg with CR/LF and other control
+	 * characters escaped, so a log line cannot be forged.
+	 */
+	private static String printable(String text) {
+		if (text == null) {
+			return "null";
+		}
+		StringBuilder shown = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\r') {
+				shown.append("\\r");
+			}
+			else if (c == '\n') {
+				shown.append("\\n");
+			}
+			else if (Character.isISOControl(c)) {
+				shown.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				shown.append(c);
+			}
+		}
+		return shown.toString();
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.wxnetwork.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
@@ -51,10 +52,11 @@ public final class WxTestKit implements AutoCloseable {
 	private final TaskLimiter limiter;
 
 	private WxTestKit(Builder builder) {
-		this.client = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
+		OkHttpClient.Builder clientBuilder = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
-			.writeTimeout(Duration.ZERO)
-			.build();
+			.writeTimeout(Duration.ZERO);
+		builder.clientCustomizer.accept(clientBuilder);
+		this.client = clientBuilder.build();
 		HostGuard guard = new HostGuard(builder.allowedDomains, builder.requireHttps);
 		this.engine = new WxHttpEngine(this.client, guard);
 		// A bulkhead limiter needs the engine's timer, so it is built here when asked for.
@@ -146,6 +148,9 @@ public final class WxTestKit implements AutoCloseable {
 
 		private Duration maxQueueWait;
 
+		private Consumer<OkHttpClient.Builder> clientCustomizer = (client) -> {
+		};
+
 		public Builder tempDir(Path tempDir) {
 			this.tempDir = tempDir;
 			return this;
@@ -195,6 +200,15 @@ public final class WxTestKit implements AutoCloseable {
 		/** Watches every task (metrics, tracing); none by default. */
 		public Builder observer(TaskObserver observer) {
 			this.observer = observer;
+			return this;
+		}
+
+		/**
+		 * Adjusts the application's OkHttpClient before the engine derives its own from it (for example
+		 * to trust a test certificate).
+		 */
+		public Builder clientCustomizer(Consumer<OkHttpClient.Builder> customizer) {
+			this.clientCustomizer = customizer;
 			return this;
 		}
 
