@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,6 +62,8 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	private final TaskFuture<R> future = new TaskFuture<>(this);
 
 	private final AtomicReference<WxNetworkException> cancelReason = new AtomicReference<>();
+
+	private final AtomicReference<Runnable> pendingRun = new AtomicReference<>();
 
 	private final ProfileRecorder profile = new ProfileRecorder(System.currentTimeMillis());
 
@@ -251,6 +254,23 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		return true;
 	}
 
+	/**
+	 * The engine's work for this running task, done by whichever thread claims it first: a pool thread,
+	 * or the thread that waits for the result ({@code join()}, {@code get()}), which would otherwise sit
+	 * idle while a pool thread does the same work; that saves two thread hand-offs per blocking call.
+	 */
+	void offerRun(Runnable run) {
+		this.pendingRun.set(run);
+	}
+
+	/** Runs the offered work if nobody has claimed it yet. */
+	void claimAndRun() {
+		Runnable run = this.pendingRun.getAndSet(null);
+		if (run != null) {
+			run.run();
+		}
+	}
+
 	void timer(Future<?> timer) {
 		this.timer = timer;
 	}
@@ -373,10 +393,23 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	/** The task's future: cancelling it aborts the task. Dependent stages are plain futures. */
 	static final class TaskFuture<R> extends CompletableFuture<R> {
 
-		private final WxTask<?> task;
+		private final AbstractWxTask<?> task;
 
-		TaskFuture(WxTask<?> task) {
+		TaskFuture(AbstractWxTask<?> task) {
 			this.task = task;
+		}
+
+		/** A caller about to block does the task's pending work itself (never a timed wait: it could overrun). */
+		@Override
+		public R join() {
+			this.task.claimAndRun();
+			return super.join();
+		}
+
+		@Override
+		public R get() throws InterruptedException, ExecutionException {
+			this.task.claimAndRun();
+			return super.get();
 		}
 
 		@Override

@@ -92,7 +92,8 @@ public final class WxHttpEngine implements AutoCloseable {
 			task.timer(this.timer.schedule(task::timeout, millis, TimeUnit.MILLISECONDS));
 		}
 		try {
-			this.executor.execute(() -> run(task, exchange));
+			task.offerRun(() -> run(task, exchange));
+			this.executor.execute(task::claimAndRun);
 		}
 		catch (RejectedExecutionException ex) {
 			task.failLater(Failures.invalid(task.kind(), "wx-network is shut down"));
