@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,13 +21,14 @@ import okhttp3.Call;
 
 /**
  * The life of one task, whatever its kind: its state, its listeners, its callbacks and future, and how
- * abort and timeout reach the network.
+ * an abort reaches the network.
  *
  * <p>Exactly one terminal transition wins (a compare-and-set on the state); the winner runs success
  * or fail, then complete, then completes the future. While a task runs, only the thread that executes
- * its call ends it: abort and timeout record a reason and cancel the {@link Call}, and that thread
- * fails the task with the reason once it has cleaned up (so a download's partial file is gone before
- * fail runs). A task that is not on the network (queued, or invalid) is ended on the callback executor.
+ * its call ends it: an abort records its reason and cancels the {@link Call}, and that thread fails the
+ * task with the reason once it has cleaned up (so a download's partial file is gone before fail runs);
+ * a timeout is OkHttp's call timeout, which fails the call the same way. A task that is not on the
+ * network (queued, or invalid) is ended on the callback executor.
  *
  * @param <R> the success result
  */
@@ -38,7 +38,7 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private static final AtomicLong ids = new AtomicLong();
 
-	/** Marks the cancel reason once the task has committed to its result: no abort or timeout can win then. */
+	/** Marks the cancel reason once the task has committed to its result: no abort can win then. */
 	private static final WxNetworkException COMMITTED = new WxNetworkException("committed", 0);
 
 	private final long sequence;
@@ -68,8 +68,6 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	private final ProfileRecorder profile = new ProfileRecorder(System.currentTimeMillis());
 
 	private volatile Call call;
-
-	private volatile Future<?> timer;
 
 	private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
 
@@ -180,11 +178,6 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		}
 	}
 
-	/** Called by the timer when the task's timeout elapses. */
-	void timeout() {
-		cancel(Failures.timeout(this.kind));
-	}
-
 	/** The first reason wins; the thread executing the call sees the cancel and ends the task with it. */
 	private void cancel(WxNetworkException reason) {
 		if (this.cancelReason.compareAndSet(null, reason)) {
@@ -271,11 +264,7 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		}
 	}
 
-	void timer(Future<?> timer) {
-		this.timer = timer;
-	}
-
-	/** Publishes the call so abort and timeout can cancel it, and cancels it at once if they came first. */
+	/** Publishes the call so an abort can cancel it, and cancels it at once if the abort came first. */
 	void attach(Call call) {
 		this.call = call;
 		if (cancelRequested()) {
@@ -283,12 +272,12 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		}
 	}
 
-	/** Whether abort or timeout asked the task to stop. */
+	/** Whether an abort asked the task to stop. */
 	boolean cancelRequested() {
 		return pendingCancel() != null;
 	}
 
-	/** Ends a running task with its result, unless an abort or timeout came first: then that wins. */
+	/** Ends a running task with its result, unless an abort came first: then that wins. */
 	void succeed(R result) {
 		WxNetworkException reason = pendingCancel();
 		settle((reason != null) ? null : result, reason);
@@ -296,20 +285,20 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	/**
 	 * Claims the outcome for the result about to be made visible (a download's file moved into place):
-	 * from here on abort and timeout are ignored, so a task never reports abort over a file it wrote.
-	 * @return false when an abort or timeout came first (the caller must then not publish anything)
+	 * from here on abort is ignored, so a task never reports abort over a file it wrote.
+	 * @return false when an abort came first (the caller must then not publish anything)
 	 */
 	boolean commit() {
 		return this.cancelReason.compareAndSet(null, COMMITTED) || this.cancelReason.get() == COMMITTED;
 	}
 
-	/** Ends a running task with a failure; a pending abort or timeout takes precedence over its symptom. */
+	/** Ends a running task with a failure; a pending abort takes precedence over its symptom. */
 	void fail(WxNetworkException failure) {
 		WxNetworkException reason = pendingCancel();
 		settle(null, (reason != null) ? reason : failure);
 	}
 
-	/** The abort or timeout that asked the task to stop, or null (also once the task has committed). */
+	/** The abort that asked the task to stop, or null (also once the task has committed). */
 	private WxNetworkException pendingCancel() {
 		WxNetworkException reason = this.cancelReason.get();
 		return (reason != COMMITTED) ? reason : null;
@@ -354,10 +343,6 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	}
 
 	private void deliver(R result, WxNetworkException failure, boolean wasRunning) {
-		Future<?> pending = this.timer;
-		if (pending != null) {
-			pending.cancel(false);
-		}
 		this.call = null;
 		this.lifecycle.ended(this, wasRunning);
 		Callbacks.run(() -> this.observation.stop(this, failure), "observation");

@@ -57,7 +57,7 @@ final class RequestExchange implements Exchange<RequestSuccess> {
 				chunkListeners.fire(new ChunkReceived(bytes));
 			}
 		});
-		// An abort (or timeout) raised while the last bytes were handled, say from a chunk listener, finds no
+		// An abort raised while the last bytes were handled, say from a chunk listener, finds no
 		// read left to fail: it must still win over success, so end the exchange the way a cancelled read would.
 		if (this.task.cancelRequested()) {
 			throw new IOException("Canceled");

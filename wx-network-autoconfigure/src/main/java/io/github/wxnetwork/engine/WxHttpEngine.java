@@ -24,9 +24,8 @@ import okhttp3.Response;
 
 /**
  * Runs exchanges on OkHttp. Each running task executes its call with {@code Call.execute()} on a
- * thread of our own pool, so OkHttp's dispatcher limits (64, 5 per host) never apply: the limiter in
- * front of the engine is the only limit. Timeouts are our own timer, so a cancel always knows whether
- * it was an abort or a timeout.
+ * thread of our own pool (or on the thread that waits for it), so OkHttp's dispatcher limits (64, 5 per
+ * host) never apply: the limiter in front of the engine is the only limit.
  */
 public final class WxHttpEngine implements AutoCloseable {
 
@@ -72,7 +71,7 @@ public final class WxHttpEngine implements AutoCloseable {
 		return this.callbacks;
 	}
 
-	/** The engine's timer (timeouts, queue-wait expiry): one daemon thread, closed with the engine. */
+	/** The engine's timer (queue-wait expiry, temp-file sweeps): one daemon thread, closed with the engine. */
 	public ScheduledExecutorService scheduler() {
 		return this.timer;
 	}
@@ -86,13 +85,9 @@ public final class WxHttpEngine implements AutoCloseable {
 	 * @param timeout bounds the whole exchange from now: connect, headers and body
 	 */
 	public <R> void execute(AbstractWxTask<R> task, Exchange<R> exchange, Duration timeout) {
-		// The timer goes first: ending the task cancels it, so a finished task is never kept by the timer queue.
 		long millis = toMillis(timeout);
-		if (millis > 0 && millis < FOREVER) {
-			task.timer(this.timer.schedule(task::timeout, millis, TimeUnit.MILLISECONDS));
-		}
 		try {
-			task.offerRun(() -> run(task, exchange));
+			task.offerRun(() -> run(task, exchange, millis));
 			this.executor.execute(task::claimAndRun);
 		}
 		catch (RejectedExecutionException ex) {
@@ -100,12 +95,17 @@ public final class WxHttpEngine implements AutoCloseable {
 		}
 	}
 
-	private <R> void run(AbstractWxTask<R> task, Exchange<R> exchange) {
+	private <R> void run(AbstractWxTask<R> task, Exchange<R> exchange, long timeoutMillis) {
 		Call call = null;
 		try {
 			Request.Builder request = exchange.request().newBuilder().tag(ProfileRecorder.class, task.profile());
 			task.observation().headers().forEach(request::header);
 			call = this.client.newCall(request.build());
+			if (timeoutMillis > 0 && timeoutMillis < FOREVER) {
+				// OkHttp's call timeout spans connect, headers and the body until it is closed: WeChat's
+				// timeout. It fails the call with "timeout", told apart from an abort by the task's reason.
+				call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+			}
 			task.attach(call);
 			try (Response response = call.execute()) {
 				HeadersReceived headers = new HeadersReceived(HeaderMaps.of(response.headers()),
