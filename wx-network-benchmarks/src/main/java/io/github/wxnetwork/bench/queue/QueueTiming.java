@@ -1,0 +1,104 @@
+package io.github.wxnetwork.bench.queue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.wxnetwork.autoconfigure.WxOkHttpCustomizer;
+import io.github.wxnetwork.engine.AbstractWxTask;
+import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.engine.WxHttpEngine;
+import io.github.wxnetwork.limits.BulkheadTaskLimiter;
+import io.github.wxnetwork.limits.TaskLimiter;
+import okhttp3.Call;
+import okhttp3.EventListener;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * nanoTime hooks around the real limiter: when a running task frees its slot (before the limiter hands
+ * the slot on), when the limiter starts the next task, and when OkHttp starts that task's call. With one
+ * slot, the k-th of each belongs to the k-th task.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QueueTiming {
+
+	public static final int CAPACITY = 1 << 16;
+
+	public static final long[] SLOT_FREED = new long[CAPACITY];
+
+	public static final long[] STARTED = new long[CAPACITY];
+
+	public static final long[] CALL_STARTED = new long[CAPACITY];
+
+	public static final AtomicInteger FREED = new AtomicInteger();
+
+	public static final AtomicInteger STARTS = new AtomicInteger();
+
+	public static final AtomicInteger CALLS = new AtomicInteger();
+
+	public static volatile boolean recording;
+
+	public static void reset() {
+		FREED.set(0);
+		STARTS.set(0);
+		CALLS.set(0);
+	}
+
+	@Bean
+	TaskLimiter timingTaskLimiter(WxHttpEngine engine) {
+		BulkheadTaskLimiter real = new BulkheadTaskLimiter(BulkheadRegistry.ofDefaults(), 1, Duration.ofMinutes(10),
+				engine.scheduler());
+		return new TaskLimiter() {
+
+			@Override
+			public void submit(AbstractWxTask<?> task, Runnable start) {
+				real.submit(task, () -> {
+					if (recording) {
+						record(STARTS, STARTED);
+					}
+					start.run();
+				});
+			}
+
+			@Override
+			public void ended(AbstractWxTask<?> task, boolean wasRunning) {
+				if (recording && wasRunning) {
+					record(FREED, SLOT_FREED);
+				}
+				real.ended(task, wasRunning);
+			}
+
+			@Override
+			public int limit(TaskKind kind) {
+				return real.limit(kind);
+			}
+
+		};
+	}
+
+	@Bean
+	WxOkHttpCustomizer callStartRecorder() {
+		EventListener listener = new EventListener() {
+
+			@Override
+			public void callStart(Call call) {
+				if (recording) {
+					record(CALLS, CALL_STARTED);
+				}
+			}
+
+		};
+		return (builder) -> builder.eventListenerFactory((call) -> listener);
+	}
+
+	private static void record(AtomicInteger counter, long[] times) {
+		long now = System.nanoTime();
+		int at = counter.getAndIncrement();
+		if (at < CAPACITY) {
+			times[at] = now;
+		}
+	}
+
+}
