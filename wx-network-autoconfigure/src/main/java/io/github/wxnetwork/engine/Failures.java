@@ -34,10 +34,6 @@ public final class Failures {
 		return new WxNetworkException(kind.api() + ":fail " + reason, errno);
 	}
 
-	public static WxNetworkException timeout(TaskKind kind) {
-		return fail(kind, "timeout", TIMEOUT);
-	}
-
 	public static WxNetworkException abort(TaskKind kind) {
 		return fail(kind, "abort", ABORT);
 	}

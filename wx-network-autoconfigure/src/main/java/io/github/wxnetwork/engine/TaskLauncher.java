@@ -36,10 +36,6 @@ public final class TaskLauncher implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	public TaskLauncher(WxHttpEngine engine, TaskLimiter limiter, TaskRegistry registry) {
-		this(engine, limiter, registry, TaskObserver.NONE, Duration.ofSeconds(10));
-	}
-
 	/**
 	 * @param observer watches every task from the template call to its end (metrics, tracing)
 	 * @param shutdownGrace how long {@link #close()} lets running tasks finish before aborting them
