@@ -16,6 +16,7 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.support.GatedLimiter;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.github.wxnetwork.request;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +16,6 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.WxNetworkException;
-import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.limits.TaskLimiter;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,34 +122,6 @@ abstract class RequestTestBase {
 		List<LoggedRequest> all = received();
 		assertThat(all).hasSize(1);
 		return all.get(0);
-	}
-
-	/**
-	 * A limiter that keeps every task QUEUED until {@link #open()}: lets a test act on a task
-	 * (add or remove listeners, abort it) before it can reach the network, without any timing.
-	 */
-	static final class GatedLimiter implements TaskLimiter {
-
-		private final List<Runnable> held = new ArrayList<>();
-
-		@Override
-		public synchronized void submit(AbstractWxTask<?> task, Runnable start) {
-			this.held.add(() -> {
-				if (task.markRunning()) {
-					start.run();
-				}
-			});
-		}
-
-		@Override
-		public void ended(AbstractWxTask<?> task, boolean wasRunning) {
-		}
-
-		synchronized void open() {
-			this.held.forEach(Runnable::run);
-			this.held.clear();
-		}
-
 	}
 
 }

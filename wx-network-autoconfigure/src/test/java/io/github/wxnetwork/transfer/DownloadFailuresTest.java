@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.wxnetwork.support.GatedLimiter;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.DownloadProgress;

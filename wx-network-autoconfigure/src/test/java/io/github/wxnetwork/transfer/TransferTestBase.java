@@ -3,7 +3,6 @@ package io.github.wxnetwork.transfer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -24,8 +23,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wxnetwork.TaskOptions;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
-import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.limits.TaskLimiter;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,34 +236,6 @@ abstract class TransferTestBase {
 			assertThat(this.failures).hasValue(1);
 			assertThat(this.completions).hasValue(1);
 			assertThat(this.order).containsExactly("fail", "complete");
-		}
-
-	}
-
-	/**
-	 * Keeps every task QUEUED until {@link #open()}: lets a test act on a task (add or remove
-	 * listeners, abort it) before it can reach the network, without timing.
-	 */
-	static final class GatedLimiter implements TaskLimiter {
-
-		private final List<Runnable> held = new ArrayList<>();
-
-		@Override
-		public synchronized void submit(AbstractWxTask<?> task, Runnable start) {
-			this.held.add(() -> {
-				if (task.markRunning()) {
-					start.run();
-				}
-			});
-		}
-
-		@Override
-		public void ended(AbstractWxTask<?> task, boolean wasRunning) {
-		}
-
-		synchronized void open() {
-			this.held.forEach(Runnable::run);
-			this.held.clear();
 		}
 
 	}

@@ -17,6 +17,7 @@ import io.github.wxnetwork.UploadProgress;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.support.GatedLimiter;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

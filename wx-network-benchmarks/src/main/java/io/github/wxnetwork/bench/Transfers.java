@@ -214,7 +214,7 @@ public final class Transfers {
 	}
 
 	/** OkHttp 5 {@code MultipartBody} with {@code RequestBody.create(File)}. */
-	public static final class OkHttpUpload implements Transfer {
+	public static class OkHttpUpload implements Transfer {
 
 		private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
@@ -228,11 +228,16 @@ public final class Transfers {
 			this.client = client;
 		}
 
+		/** The file part's body: okio reading 8 KiB at a time here; the chunked diagnostic overrides it. */
+		RequestBody filePart(Path file) throws IOException {
+			return RequestBody.create(file.toFile(), OCTET_STREAM);
+		}
+
 		@Override
 		public void run(Path target) throws Exception {
 			Path file = Config.bigFile();
 			RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-				.addFormDataPart("file", file.getFileName().toString(), RequestBody.create(file.toFile(), OCTET_STREAM))
+				.addFormDataPart("file", file.getFileName().toString(), filePart(file))
 				.build();
 			Request request = new Request.Builder().url(Config.uploadUrl()).post(body).build();
 			try (Response response = this.client.newCall(request).execute()) {
@@ -259,25 +264,22 @@ public final class Transfers {
 	 * A diagnostic, not in the suite's tables ({@code Worker upload okhttp-chunked}): OkHttp's MultipartBody
 	 * with a file body that reads 256 KiB at a time through a FileChannel instead of okio's 8 KiB reads.
 	 */
-	public static final class OkHttpChunkedUpload implements Transfer {
+	public static final class OkHttpChunkedUpload extends OkHttpUpload {
 
 		private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
-
-		private final OkHttpClient client;
 
 		public OkHttpChunkedUpload() {
 			this(okHttp());
 		}
 
 		OkHttpChunkedUpload(OkHttpClient client) {
-			this.client = client;
+			super(client);
 		}
 
 		@Override
-		public void run(Path target) throws Exception {
-			Path file = Config.bigFile();
+		RequestBody filePart(Path file) throws IOException {
 			long length = java.nio.file.Files.size(file);
-			RequestBody part = new RequestBody() {
+			return new RequestBody() {
 
 				@Override
 				public MediaType contentType() {
@@ -304,26 +306,6 @@ public final class Transfers {
 				}
 
 			};
-			RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-				.addFormDataPart("file", file.getFileName().toString(), part)
-				.build();
-			Request request = new Request.Builder().url(Config.uploadUrl()).post(body).build();
-			try (Response response = this.client.newCall(request).execute()) {
-				if (response.code() != 200) {
-					throw new IOException("HTTP " + response.code());
-				}
-				response.body().string();
-			}
-		}
-
-		@Override
-		public boolean upload() {
-			return true;
-		}
-
-		@Override
-		public void close() {
-			this.client.connectionPool().evictAll();
 		}
 
 	}
