@@ -109,8 +109,10 @@ class RequestCallbacksTest extends RequestTestBase {
 		Recorder recorder = new Recorder();
 		RequestTask task = request(recorder.on(RequestOptions.builder(url("/c"))));
 		AtomicReference<List<String>> seenByFuture = new AtomicReference<>();
-		task.toCompletableFuture().whenComplete((s, e) -> seenByFuture.set(List.copyOf(recorder.order)));
-		await(task);
+		// Wait for the dependent stage itself: a waiter on the task's future may wake before it has run.
+		task.toCompletableFuture()
+			.whenComplete((s, e) -> seenByFuture.set(List.copyOf(recorder.order)))
+			.get(10, TimeUnit.SECONDS);
 		assertThat(seenByFuture.get()).containsExactly("success", "complete");
 	}
 
