@@ -18,6 +18,7 @@ import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
 import io.github.wxnetwork.engine.Listeners.Callbacks;
 import okhttp3.Call;
+import okhttp3.Request;
 
 /**
  * The life of one task, whatever its kind: its state, its listeners, its callbacks and future, and how
@@ -151,10 +152,6 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		this.observation = observation;
 	}
 
-	TaskObserver.Scope observation() {
-		return this.observation;
-	}
-
 	void transferred(long done, long expected) {
 		this.bytesTransferred = done;
 		this.bytesExpected = expected;
@@ -162,6 +159,16 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	ProfileRecorder profile() {
 		return this.profile;
+	}
+
+	/**
+	 * Builds the task's request once: its profile recorder as the tag OkHttp's event listener finds, and
+	 * the observation's headers (trace propagation) over the caller's.
+	 */
+	Request request(Request.Builder request) {
+		request.tag(ProfileRecorder.class, this.profile);
+		this.observation.headers().forEach(request::header);
+		return request.build();
 	}
 
 	@Override

@@ -43,9 +43,8 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 		DownloadOptions given = (options != null) ? options : DownloadOptions.builder(null).build();
 		return this.launcher.start(new DefaultDownloadTask(given, this.launcher.engine().callbackExecutor()),
 				given.timeout(), this.defaultTimeout, (task) -> {
-					Request request = new Request.Builder().url(this.requestFactory.url(KIND, given.url()))
-						.headers(this.requestFactory.headers(KIND, given.headers()))
-						.build();
+					Request request = task.request(new Request.Builder().url(this.requestFactory.url(KIND, given.url()))
+						.headers(this.requestFactory.headers(KIND, given.headers())));
 					Path target = (given.filePath() != null) ? this.fileAccess.target(KIND, given.filePath()) : null;
 					return new DownloadExchange(request, task, target, this.tempFiles, this.maxFileSize);
 				});

@@ -25,7 +25,7 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
 		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new RequestExchange(this.requestFactory.request(given),
+				given.timeout(), this.defaultTimeout, (task) -> new RequestExchange(task.request(this.requestFactory.request(given)),
 						given, task, this.requestFactory.jsonMapper()));
 	}
 

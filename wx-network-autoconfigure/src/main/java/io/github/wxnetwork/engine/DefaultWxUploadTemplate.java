@@ -40,11 +40,10 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 	public UploadTask uploadFile(UploadOptions options) {
 		UploadOptions given = (options != null) ? options : UploadOptions.builder(null, null, null).build();
 		return this.launcher.start(new DefaultUploadTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new UploadExchange(new Request.Builder()
+				given.timeout(), this.defaultTimeout, (task) -> new UploadExchange(task.request(new Request.Builder()
 					.url(this.requestFactory.url(KIND, given.url()))
 					.headers(this.requestFactory.headers(KIND, given.headers()))
-					.post(new ProgressRequestBody(multipart(given), task))
-					.build(), task));
+					.post(new ProgressRequestBody(multipart(given), task))), task));
 	}
 
 	/** The file part under {@code name} with its file name and a type guessed from the extension, then formData as text parts. */

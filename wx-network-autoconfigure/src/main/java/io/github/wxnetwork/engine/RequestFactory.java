@@ -77,8 +77,8 @@ public final class RequestFactory {
 		return builder.build();
 	}
 
-	/** {@code wx.request}: method, url, headers and data by WeChat's rules. */
-	public Request request(RequestOptions options) {
+	/** {@code wx.request}: method, url, headers and data by WeChat's rules; the task completes the builder. */
+	public Request.Builder request(RequestOptions options) {
 		TaskKind kind = TaskKind.REQUEST;
 		WxMethod method = WxMethod.parse(options.method())
 			.orElseThrow(() -> Failures.invalid(kind, "invalid method \"" + options.method() + "\""));
@@ -95,7 +95,7 @@ public final class RequestFactory {
 		else {
 			request.url(url).method(method.name(), body(method, headers, data));
 		}
-		return request.headers(headers).build();
+		return request.headers(headers);
 	}
 
 	/** GET and HEAD: a Map or object becomes query pairs after the URL's own; a String is appended as is. */

@@ -19,7 +19,6 @@ import io.github.wxnetwork.WxNetworkException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -98,9 +97,7 @@ public final class WxHttpEngine implements AutoCloseable {
 	private <R> void run(AbstractWxTask<R> task, Exchange<R> exchange, long timeoutMillis) {
 		Call call = null;
 		try {
-			Request.Builder request = exchange.request().newBuilder().tag(ProfileRecorder.class, task.profile());
-			task.observation().headers().forEach(request::header);
-			call = this.client.newCall(request.build());
+			call = this.client.newCall(exchange.request());
 			if (timeoutMillis > 0 && timeoutMillis < FOREVER) {
 				// OkHttp's call timeout spans connect, headers and the body until it is closed: WeChat's
 				// timeout. It fails the call with "timeout", told apart from an abort by the task's reason.
