@@ -71,35 +71,19 @@ public final class Transfers {
 	}
 
 	/** A diagnostic: {@link OkHttpUpload} on {@link CoalescingSocketFactory} sockets. */
-	public static final class OkHttpCoalescedUpload implements Transfer {
+	public static final class OkHttpCoalescedUpload extends OkHttpUpload {
 
-		private final OkHttpUpload delegate = new OkHttpUpload(coalescedOkHttp());
-
-		@Override
-		public void run(Path target) throws Exception {
-			this.delegate.run(target);
-		}
-
-		@Override
-		public boolean upload() {
-			return true;
+		public OkHttpCoalescedUpload() {
+			super(coalescedOkHttp());
 		}
 
 	}
 
 	/** A diagnostic: {@link OkHttpChunkedUpload} on {@link CoalescingSocketFactory} sockets. */
-	public static final class OkHttpChunkedCoalescedUpload implements Transfer {
+	public static final class OkHttpChunkedCoalescedUpload extends OkHttpChunkedUpload {
 
-		private final OkHttpChunkedUpload delegate = new OkHttpChunkedUpload(coalescedOkHttp());
-
-		@Override
-		public void run(Path target) throws Exception {
-			this.delegate.run(target);
-		}
-
-		@Override
-		public boolean upload() {
-			return true;
+		public OkHttpChunkedCoalescedUpload() {
+			super(coalescedOkHttp());
 		}
 
 	}
@@ -264,7 +248,7 @@ public final class Transfers {
 	 * A diagnostic, not in the suite's tables ({@code Worker upload okhttp-chunked}): OkHttp's MultipartBody
 	 * with a file body that reads 256 KiB at a time through a FileChannel instead of okio's 8 KiB reads.
 	 */
-	public static final class OkHttpChunkedUpload extends OkHttpUpload {
+	public static class OkHttpChunkedUpload extends OkHttpUpload {
 
 		private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
