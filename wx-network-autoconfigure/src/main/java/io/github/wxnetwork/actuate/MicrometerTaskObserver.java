@@ -1,5 +1,6 @@
 package io.github.wxnetwork.actuate;
 
+import io.github.wxnetwork.WxErrno;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class MicrometerTaskObserver implements TaskObserver {
 			@Override
 			public void stop(AbstractWxTask<?> ended, WxNetworkException failure) {
 				context.failure = failure;
-				if (failure != null && failure.errno() != Failures.ABORT) {
+				if (failure != null && failure.errno() != WxErrno.ABORT) {
 					observation.error(failure);
 				}
 				observation.stop();
@@ -84,8 +85,8 @@ public final class MicrometerTaskObserver implements TaskObserver {
 			return "success";
 		}
 		return switch (failure.errno()) {
-			case Failures.ABORT -> "abort";
-			case Failures.TIMEOUT -> "timeout";
+			case WxErrno.ABORT -> "abort";
+			case WxErrno.TIMEOUT -> "timeout";
 			default -> "fail";
 		};
 	}

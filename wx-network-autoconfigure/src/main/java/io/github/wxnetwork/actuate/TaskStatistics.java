@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.limits.TaskLimiter;
 

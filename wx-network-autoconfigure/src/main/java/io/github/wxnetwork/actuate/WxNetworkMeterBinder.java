@@ -1,7 +1,7 @@
 package io.github.wxnetwork.actuate;
 
 import io.github.wxnetwork.TaskState;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

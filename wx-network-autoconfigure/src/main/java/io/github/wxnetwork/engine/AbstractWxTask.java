@@ -1,5 +1,7 @@
 package io.github.wxnetwork.engine;
 
+import io.github.wxnetwork.WxErrno;
+import io.github.wxnetwork.TaskKind;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -333,7 +335,7 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	}
 
 	private TaskState terminalState(WxNetworkException failure) {
-		return (failure.errno() == Failures.ABORT) ? TaskState.ABORTED : TaskState.FAILED;
+		return (failure.errno() == WxErrno.ABORT) ? TaskState.ABORTED : TaskState.FAILED;
 	}
 
 	private void deliverLater(R result, WxNetworkException failure, boolean wasRunning) {

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.engine;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 
 import okhttp3.ResponseBody;
@@ -41,7 +42,7 @@ final class BodyStreamer {
 			received += read;
 			if (received > maxBytes) {
 				throw new WxIoException("body exceeds " + maxBytes + " bytes",
-						(kind) -> Failures.fail(kind, "exceed max file size", Failures.MAX_FILE_SIZE));
+						(kind) -> Failures.fail(kind, "exceed max file size", WxErrno.EXCEED_MAX_FILE_SIZE));
 			}
 			task.transferred(received, expected);
 			sink.accept(chunk, received, expected);

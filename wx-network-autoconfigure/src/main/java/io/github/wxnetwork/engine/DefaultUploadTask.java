@@ -1,5 +1,6 @@
 package io.github.wxnetwork.engine;
 
+import io.github.wxnetwork.TaskKind;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 

@@ -1,31 +1,15 @@
 package io.github.wxnetwork.engine;
 
+import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 
 /** WeChat's fail reasons and errnos (API.md, section 5), made for one kind of task. */
 public final class Failures {
-
-	public static final int TIMEOUT = 5;
-
-	public static final int CONNECTION = 600001;
-
-	public static final int DOMAIN = 600002;
-
-	public static final int ABORT = 600003;
-
-	public static final int INVALID_HEADER = 600005;
-
-	public static final int MAX_TASKS = 600007;
-
-	public static final int INVALID_URL = 600009;
-
-	public static final int MAX_FILE_SIZE = 603301;
-
-	public static final int PERMISSION = 603303;
 
 	private Failures() {
 	}
@@ -35,24 +19,24 @@ public final class Failures {
 	}
 
 	public static WxNetworkException abort(TaskKind kind) {
-		return fail(kind, "abort", ABORT);
+		return fail(kind, "abort", WxErrno.ABORT);
 	}
 
 	public static WxNetworkException domainNotAllowed(TaskKind kind) {
-		return fail(kind, "url not in domain list", DOMAIN);
+		return fail(kind, "url not in domain list", WxErrno.URL_NOT_IN_DOMAIN_LIST);
 	}
 
 	public static WxNetworkException invalidUrl(TaskKind kind, String url) {
-		return fail(kind, "invalid url \"" + url + "\"", INVALID_URL);
+		return fail(kind, "invalid url \"" + url + "\"", WxErrno.INVALID_URL);
 	}
 
 	public static WxNetworkException invalidHeader(TaskKind kind, String name) {
-		return fail(kind, "invalid header " + printable(name), INVALID_HEADER);
+		return fail(kind, "invalid header " + printable(name), WxErrno.INVALID_HEADER);
 	}
 
 	/** A bad option that WeChat has no errno for: {@code errno} 0. */
 	public static WxNetworkException invalid(TaskKind kind, String reason) {
-		return fail(kind, reason, 0);
+		return fail(kind, reason, WxErrno.NONE);
 	}
 
 	/**
@@ -65,11 +49,11 @@ public final class Failures {
 		}
 		if (ex instanceof SocketTimeoutException
 				|| (ex instanceof InterruptedIOException && "timeout".equals(ex.getMessage()))) {
-			return new WxNetworkException(kind.api() + ":fail timeout", TIMEOUT, ex);
+			return new WxNetworkException(kind.api() + ":fail timeout", WxErrno.TIMEOUT, ex);
 		}
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		// The cause's message may quote the server's bytes (a broken status line): escaped, it cannot forge a log line.
-		return new WxNetworkException(kind.api() + ":fail " + printable(message), CONNECTION, ex);
+		return new WxNetworkException(kind.api() + ":fail " + printable(message), WxErrno.NETWORK_ERROR, ex);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.wxnetwork.engine;
 
+import io.github.wxnetwork.WxErrno;
+import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -63,7 +65,7 @@ public final class FileAccess {
 		Path real = (existing != null) ? realPath(existing) : file;
 		Path resolved = (existing != null) ? real.resolve(existing.relativize(file)).normalize() : file;
 		if (!resolved.startsWith(this.root)) {
-			throw Failures.fail(kind, "permission denied", Failures.PERMISSION);
+			throw Failures.fail(kind, "permission denied", WxErrno.PERMISSION_DENIED);
 		}
 	}
 

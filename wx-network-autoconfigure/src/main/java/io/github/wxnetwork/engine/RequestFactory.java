@@ -1,5 +1,6 @@
 package io.github.wxnetwork.engine;
 
+import io.github.wxnetwork.TaskKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.github.wxnetwork.engine;
 
+import io.github.wxnetwork.WxErrno;
+import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -130,7 +132,7 @@ public final class WxHttpEngine implements AutoCloseable {
 				call.cancel();
 			}
 			exchange.discard();
-			task.fail(new WxNetworkException(task.kind().api() + ":fail " + ex, Failures.CONNECTION, ex));
+			task.fail(new WxNetworkException(task.kind().api() + ":fail " + ex, WxErrno.NETWORK_ERROR, ex));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.engine;
 
+import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.util.function.Function;
 

@@ -9,7 +9,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.limits;
 
+import io.github.wxnetwork.WxErrno;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.wxnetwork.engine.AbstractWxTask;
 import io.github.wxnetwork.engine.Failures;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.resilience4j.bulkhead.Bulkhead;
 
 /**
@@ -134,7 +135,7 @@ final class KindQueue {
 			scheduleExpiry();
 		}
 		for (AbstractWxTask<?> task : expired) {
-			task.failLater(Failures.fail(this.kind, "exceed max task count", Failures.MAX_TASKS));
+			task.failLater(Failures.fail(this.kind, "exceed max task count", WxErrno.EXCEED_MAX_TASK_COUNT));
 		}
 	}
 

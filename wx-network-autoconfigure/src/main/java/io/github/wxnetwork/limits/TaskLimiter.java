@@ -1,7 +1,7 @@
 package io.github.wxnetwork.limits;
 
 import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 
 /**
  * Decides when a task may take the network. A task is submitted QUEUED; the limiter calls

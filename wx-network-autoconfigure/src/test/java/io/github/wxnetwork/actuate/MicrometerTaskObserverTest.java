@@ -1,5 +1,6 @@
 package io.github.wxnetwork.actuate;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -140,7 +141,7 @@ class MicrometerTaskObserverTest {
 		}
 		WxNetworkException failure = awaitFailure(this.kit.requestTemplate()
 			.request(RequestOptions.builder("http://127.0.0.1:" + closedPort + "/x").build()));
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 
 		assertThat(this.observations).hasSingleObservationThat()
 			.hasBeenStopped()

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.actuate;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -216,7 +217,7 @@ class WxTasksEndpointHttpTest {
 			.havingCause()
 			.isInstanceOfSatisfying(WxNetworkException.class, (ex) -> {
 				assertThat(ex.errMsg()).isEqualTo("request:fail abort");
-				assertThat(ex.errno()).isEqualTo(600003);
+				assertThat(ex.errno()).isEqualTo(WxErrno.ABORT);
 			});
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		assertThat(get("/actuator/wxtasks/" + task.id()).statusCode()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.autoconfigure;
 
+import io.github.wxnetwork.WxErrno;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +81,7 @@ class WxNetworkAutoConfigurationIntegrationTests {
 					.join())
 				.satisfies((ex) -> {
 					assertThat(ex.errMsg()).isEqualTo("request:fail url not in domain list");
-					assertThat(ex.errno()).isEqualTo(600002);
+					assertThat(ex.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 				});
 		});
 		this.server.verify(exactly(0), getRequestedFor(urlPathEqualTo("/items")));
@@ -104,7 +105,7 @@ class WxNetworkAutoConfigurationIntegrationTests {
 				.isThrownBy(() -> context.getBean(WxRequestTemplate.class).request(RequestOptions.builder(url).build()).join())
 				.satisfies((ex) -> {
 					assertThat(ex.errMsg()).isEqualTo("request:fail invalid url \"" + url + "\"");
-					assertThat(ex.errno()).isEqualTo(600009);
+					assertThat(ex.errno()).isEqualTo(WxErrno.INVALID_URL);
 				});
 		});
 		this.server.verify(exactly(0), getRequestedFor(urlPathEqualTo("/items")));
@@ -121,7 +122,7 @@ class WxNetworkAutoConfigurationIntegrationTests {
 					.join())
 				.satisfies((ex) -> {
 					assertThat(ex.errMsg()).isEqualTo("request:fail timeout");
-					assertThat(ex.errno()).isEqualTo(5);
+					assertThat(ex.errno()).isEqualTo(WxErrno.TIMEOUT);
 				});
 			// Ended by the 300ms default, not by the 3s reply.
 			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_500);

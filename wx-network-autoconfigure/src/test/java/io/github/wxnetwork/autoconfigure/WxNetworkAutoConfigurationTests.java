@@ -14,7 +14,7 @@ import io.github.wxnetwork.engine.AbstractWxTask;
 import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
 import io.github.wxnetwork.engine.HostGuard;
 import io.github.wxnetwork.engine.RequestFactory;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.engine.WxHttpEngine;

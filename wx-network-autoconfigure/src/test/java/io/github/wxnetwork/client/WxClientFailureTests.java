@@ -1,5 +1,6 @@
 package io.github.wxnetwork.client;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class WxClientFailureTests extends WxClientTestSupport {
 				.isThrownBy(() -> context.getBean(FailingClient.class).item())
 				.satisfies((ex) -> {
 					assertThat(ex.errMsg()).startsWith("request:fail ");
-					assertThat(ex.errno()).isEqualTo(600001);
+					assertThat(ex.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 				}));
 	}
 
@@ -89,7 +90,7 @@ class WxClientFailureTests extends WxClientTestSupport {
 			.isThrownBy(() -> client.delete("1"))
 			.satisfies((ex) -> {
 				assertThat(ex.errMsg()).isEqualTo("request:fail url not in domain list");
-				assertThat(ex.errno()).isEqualTo(600002);
+				assertThat(ex.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 			}));
 		assertThat(server.getAllServeEvents()).isEmpty();
 	}
@@ -118,7 +119,7 @@ class WxClientFailureTests extends WxClientTestSupport {
 			DownloadTask task = client.download(this.dir.resolve("elsewhere.txt"));
 			assertThatExceptionOfType(WxNetworkException.class).isThrownBy(task::join).satisfies((ex) -> {
 				assertThat(ex.errMsg()).isEqualTo("downloadFile:fail permission denied");
-				assertThat(ex.errno()).isEqualTo(603303);
+				assertThat(ex.errno()).isEqualTo(WxErrno.PERMISSION_DENIED);
 			});
 		});
 	}

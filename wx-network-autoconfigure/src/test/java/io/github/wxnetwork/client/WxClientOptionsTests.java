@@ -1,5 +1,6 @@
 package io.github.wxnetwork.client;
 
+import io.github.wxnetwork.WxErrno;
 import java.util.Map;
 
 import io.github.wxnetwork.RequestSuccess;
@@ -93,7 +94,7 @@ class WxClientOptionsTests extends WxClientTestSupport {
 		run((client) -> assertThatExceptionOfType(WxNetworkException.class).isThrownBy(client::methodTimeout)
 			.satisfies((ex) -> {
 				assertThat(ex.errMsg()).isEqualTo("request:fail timeout");
-				assertThat(ex.errno()).isEqualTo(5);
+				assertThat(ex.errno()).isEqualTo(WxErrno.TIMEOUT);
 			}));
 	}
 

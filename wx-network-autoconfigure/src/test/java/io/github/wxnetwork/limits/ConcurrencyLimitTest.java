@@ -24,7 +24,7 @@ import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxProfile;
 import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.limits;
 
+import io.github.wxnetwork.WxErrno;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -100,7 +101,7 @@ class LimiterAutoConfigurationTest extends LimitsTestBase {
 				assertThat(limiter.queued(TaskKind.REQUEST)).isEqualTo(1);
 				WxNetworkException failure = awaitFailure(queued);
 				assertThat(failure.errMsg()).isEqualTo("request:fail exceed max task count");
-				assertThat(failure.errno()).isEqualTo(600007);
+				assertThat(failure.errno()).isEqualTo(WxErrno.EXCEED_MAX_TASK_COUNT);
 
 				this.gauge.open("held");
 				success(holder);

@@ -26,7 +26,7 @@ import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

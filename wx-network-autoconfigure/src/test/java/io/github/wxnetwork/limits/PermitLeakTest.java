@@ -1,5 +1,6 @@
 package io.github.wxnetwork.limits;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxNetworkException;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class PermitLeakTest extends LimitsTestBase {
 	void afterConnectionError() throws Exception {
 		RequestTask task = request(RequestOptions.builder("http://127.0.0.1:" + closedPort() + "/x"));
 		WxNetworkException failure = awaitFailure(task);
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.errMsg()).startsWith("request:fail ");
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		assertFollowUpRanAndNothingLeaked(followUp());
@@ -70,7 +71,7 @@ class PermitLeakTest extends LimitsTestBase {
 		task.abort();
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail abort");
-		assertThat(failure.errno()).isEqualTo(600003);
+		assertThat(failure.errno()).isEqualTo(WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		assertFollowUpRanAndNothingLeaked(next);
 	}
@@ -82,7 +83,7 @@ class PermitLeakTest extends LimitsTestBase {
 		RequestTask next = followUp();
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail timeout");
-		assertThat(failure.errno()).isEqualTo(5);
+		assertThat(failure.errno()).isEqualTo(WxErrno.TIMEOUT);
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		assertFollowUpRanAndNothingLeaked(next);
 	}
@@ -92,8 +93,8 @@ class PermitLeakTest extends LimitsTestBase {
 		RequestTask badUrl = request(RequestOptions.builder("not a url"));
 		RequestTask badHeader = request(options("/ok", 1).header("Referer", "https://evil.example"));
 		RequestTask badTimeout = request(options("/ok", 2).timeout(Duration.ofMillis(-1)));
-		assertThat(awaitFailure(badUrl).errno()).isEqualTo(600009);
-		assertThat(awaitFailure(badHeader).errno()).isEqualTo(600005);
+		assertThat(awaitFailure(badUrl).errno()).isEqualTo(WxErrno.INVALID_URL);
+		assertThat(awaitFailure(badHeader).errno()).isEqualTo(WxErrno.INVALID_HEADER);
 		assertThat(awaitFailure(badTimeout).errMsg()).startsWith("request:fail ");
 		assertThat(this.gauge.arrivals()).isEmpty();
 		assertFollowUpRanAndNothingLeaked(followUp());
@@ -118,7 +119,7 @@ class PermitLeakTest extends LimitsTestBase {
 		RequestTask failing = request(RequestOptions.builder("http://127.0.0.1:" + closedPort() + "/x").fail((err) -> {
 			throw new IllegalStateException("user bug in fail");
 		}));
-		assertThat(awaitFailure(failing).errno()).isEqualTo(600001);
+		assertThat(awaitFailure(failing).errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertFollowUpRanAndNothingLeaked(next);
 	}
 

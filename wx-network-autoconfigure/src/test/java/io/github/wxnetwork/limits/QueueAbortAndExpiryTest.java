@@ -1,5 +1,6 @@
 package io.github.wxnetwork.limits;
 
+import io.github.wxnetwork.WxErrno;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxProfile;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class QueueAbortAndExpiryTest extends LimitsTestBase {
 		aborted.abort();
 		WxNetworkException failure = awaitFailure(aborted);
 		assertThat(failure.errMsg()).isEqualTo("request:fail abort");
-		assertThat(failure.errno()).isEqualTo(600003);
+		assertThat(failure.errno()).isEqualTo(WxErrno.ABORT);
 		assertThat(failed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isSameAs(failure);
 		assertThat(completes).hasValue(1);
 		assertThat(aborted.state()).isEqualTo(TaskState.ABORTED);
@@ -67,7 +68,7 @@ class QueueAbortAndExpiryTest extends LimitsTestBase {
 		head.toCompletableFuture().cancel(true);
 		WxNetworkException failure = failed.get(WAIT_SECONDS, TimeUnit.SECONDS);
 		assertThat(failure.errMsg()).isEqualTo("request:fail abort");
-		assertThat(failure.errno()).isEqualTo(600003);
+		assertThat(failure.errno()).isEqualTo(WxErrno.ABORT);
 		assertThat(head.state()).isEqualTo(TaskState.ABORTED);
 
 		this.gauge.open("held");
@@ -90,7 +91,7 @@ class QueueAbortAndExpiryTest extends LimitsTestBase {
 		WxNetworkException failure = awaitFailure(queued);
 		long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - submitted);
 		assertThat(failure.errMsg()).isEqualTo("request:fail exceed max task count");
-		assertThat(failure.errno()).isEqualTo(600007);
+		assertThat(failure.errno()).isEqualTo(WxErrno.EXCEED_MAX_TASK_COUNT);
 		assertThat(queued.state()).isEqualTo(TaskState.FAILED);
 		assertThat(completes).hasValue(1);
 		assertThat(waited).as("it waited its max-queue-wait first").isGreaterThanOrEqualTo(200);
@@ -119,7 +120,7 @@ class QueueAbortAndExpiryTest extends LimitsTestBase {
 		}
 		// A task queued later, after the first ones expired, expires too (the timer re-arms).
 		for (int i = 0; i < 5; i++) {
-			assertThat(awaitFailure(queued.get(i)).errno()).isEqualTo(600007);
+			assertThat(awaitFailure(queued.get(i)).errno()).isEqualTo(WxErrno.EXCEED_MAX_TASK_COUNT);
 		}
 		RequestTask late = request("/ok", 6);
 		assertThat(awaitFailure(late).errMsg()).isEqualTo("request:fail exceed max task count");
@@ -146,7 +147,7 @@ class QueueAbortAndExpiryTest extends LimitsTestBase {
 		AtomicInteger aborts = new AtomicInteger();
 		for (int i = 1; i <= 300; i++) {
 			CompletableFuture<RequestSuccess> future = request(options("/ok", i)
-				.fail((error) -> aborts.addAndGet((error.errno() == 600003) ? 1 : 1000))
+				.fail((error) -> aborts.addAndGet((error.errno() == WxErrno.ABORT) ? 1 : 1000))
 				.complete(completed::countDown)).toCompletableFuture();
 			if (!future.cancel(true) || !future.isCancelled()) {
 				notCancelled++;
@@ -189,7 +190,7 @@ class QueueAbortAndExpiryTest extends LimitsTestBase {
 					assertThat(task.state()).as("an aborted task that had already ended").isEqualTo(TaskState.SUCCEEDED);
 				}
 				catch (java.util.concurrent.ExecutionException ex) {
-					assertThat(((WxNetworkException) ex.getCause()).errno()).isEqualTo(600003);
+					assertThat(((WxNetworkException) ex.getCause()).errno()).isEqualTo(WxErrno.ABORT);
 					assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 				}
 			}

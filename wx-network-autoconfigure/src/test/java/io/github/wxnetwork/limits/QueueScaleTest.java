@@ -1,5 +1,6 @@
 package io.github.wxnetwork.limits;
 
+import io.github.wxnetwork.WxErrno;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
@@ -15,7 +16,7 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxNetworkException;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +86,7 @@ class QueueScaleTest extends LimitsTestBase {
 			assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		}
 		WxNetworkException failure = awaitFailure(tasks.get(QUEUED - 1));
-		assertThat(failure.errno()).isEqualTo(600003);
+		assertThat(failure.errno()).isEqualTo(WxErrno.ABORT);
 		assertThat(limiter().queued(TaskKind.REQUEST)).isZero();
 		assertThat(this.kit.registry().active()).hasSize(1);
 		assertThat(holder.state()).isEqualTo(TaskState.RUNNING);

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.reliability;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,46 +150,46 @@ class BadInputTest {
 		String invalidHeader = "request:fail invalid header ";
 		return Stream.of(
 				// --- urls ---
-				row("null url", (c, o) -> request(c, o, (String) null), Expect.fail("request:fail invalid url \"null\"", 600009)),
-				row("empty url", (c, o) -> request(c, o, ""), Expect.fail("request:fail invalid url \"\"", 600009)),
-				row("blank url", (c, o) -> request(c, o, "   "), Expect.fail("request:fail invalid url \"   \"", 600009)),
+				row("null url", (c, o) -> request(c, o, (String) null), Expect.fail("request:fail invalid url \"null\"", WxErrno.INVALID_URL)),
+				row("empty url", (c, o) -> request(c, o, ""), Expect.fail("request:fail invalid url \"\"", WxErrno.INVALID_URL)),
+				row("blank url", (c, o) -> request(c, o, "   "), Expect.fail("request:fail invalid url \"   \"", WxErrno.INVALID_URL)),
 				row("relative url", (c, o) -> request(c, o, "/api/items"),
-						Expect.fail("request:fail invalid url \"/api/items\"", 600009)),
+						Expect.fail("request:fail invalid url \"/api/items\"", WxErrno.INVALID_URL)),
 				row("scheme ftp:", (c, o) -> request(c, o, "ftp://127.0.0.1/file"),
-						Expect.fail("request:fail invalid url \"ftp://127.0.0.1/file\"", 600009)),
+						Expect.fail("request:fail invalid url \"ftp://127.0.0.1/file\"", WxErrno.INVALID_URL)),
 				row("scheme file:", (c, o) -> request(c, o, "file:///etc/passwd"),
-						Expect.fail("request:fail invalid url \"file:///etc/passwd\"", 600009)),
+						Expect.fail("request:fail invalid url \"file:///etc/passwd\"", WxErrno.INVALID_URL)),
 				row("space in host", (c, o) -> request(c, o, "http://exa mple.com/"),
-						Expect.fail("request:fail invalid url \"http://exa mple.com/\"", 600009)),
+						Expect.fail("request:fail invalid url \"http://exa mple.com/\"", WxErrno.INVALID_URL)),
 				row("NUL in host", (c, o) -> request(c, o, "http://exa\u0000mple.com/"),
-						Expect.fail("request:fail invalid url \"http://exa\u0000mple.com/\"", 600009)),
+						Expect.fail("request:fail invalid url \"http://exa\u0000mple.com/\"", WxErrno.INVALID_URL)),
 				// A valid IDN becomes punycode: a real host, but not on the allow-list.
 				row("unicode host", (c, o) -> request(c, o, "http://例子.测试/"),
-						Expect.fail("request:fail url not in domain list", 600002)),
+						Expect.fail("request:fail url not in domain list", WxErrno.URL_NOT_IN_DOMAIN_LIST)),
 				row("userinfo trick host", (c, o) -> request(c, o, "http://127.0.0.1@evil.example/"),
-						Expect.fail("request:fail url not in domain list", 600002)),
+						Expect.fail("request:fail url not in domain list", WxErrno.URL_NOT_IN_DOMAIN_LIST)),
 				// --- headers ---
-				row("Referer", (c, o) -> header(c, o, "Referer", "https://x"), Expect.fail(invalidHeader + "Referer", 600005)),
+				row("Referer", (c, o) -> header(c, o, "Referer", "https://x"), Expect.fail(invalidHeader + "Referer", WxErrno.INVALID_HEADER)),
 				row("referer lower case", (c, o) -> header(c, o, "referer", "https://x"),
-						Expect.fail(invalidHeader + "referer", 600005)),
+						Expect.fail(invalidHeader + "referer", WxErrno.INVALID_HEADER)),
 				row("REFERER upper case", (c, o) -> header(c, o, "REFERER", "https://x"),
-						Expect.fail(invalidHeader + "REFERER", 600005)),
+						Expect.fail(invalidHeader + "REFERER", WxErrno.INVALID_HEADER)),
 				row("CR in header name", (c, o) -> header(c, o, "X-Bad\rName", "v"),
-						Expect.fail(invalidHeader + "X-Bad\\rName", 600005)),
+						Expect.fail(invalidHeader + "X-Bad\\rName", WxErrno.INVALID_HEADER)),
 				row("LF in header name", (c, o) -> header(c, o, "X-Bad\nName", "v"),
-						Expect.fail(invalidHeader + "X-Bad\\nName", 600005)),
-				row("LF in header value", (c, o) -> header(c, o, "X-Note", "a\nb"), Expect.fail(invalidHeader + "X-Note", 600005)),
+						Expect.fail(invalidHeader + "X-Bad\\nName", WxErrno.INVALID_HEADER)),
+				row("LF in header value", (c, o) -> header(c, o, "X-Note", "a\nb"), Expect.fail(invalidHeader + "X-Note", WxErrno.INVALID_HEADER)),
 				row("CRLF injection in value", (c, o) -> header(c, o, "X-Note", "v\r\nX-Injected: 1"),
-						Expect.fail(invalidHeader + "X-Note", 600005)),
-				row("Host", (c, o) -> header(c, o, "Host", "evil.example"), Expect.fail(invalidHeader + "Host", 600005)),
+						Expect.fail(invalidHeader + "X-Note", WxErrno.INVALID_HEADER)),
+				row("Host", (c, o) -> header(c, o, "Host", "evil.example"), Expect.fail(invalidHeader + "Host", WxErrno.INVALID_HEADER)),
 				row("Content-Length", (c, o) -> header(c, o, "content-length", "0"),
-						Expect.fail(invalidHeader + "content-length", 600005)),
-				row("Connection", (c, o) -> header(c, o, "Connection", "close"), Expect.fail(invalidHeader + "Connection", 600005)),
+						Expect.fail(invalidHeader + "content-length", WxErrno.INVALID_HEADER)),
+				row("Connection", (c, o) -> header(c, o, "Connection", "close"), Expect.fail(invalidHeader + "Connection", WxErrno.INVALID_HEADER)),
 				row("Transfer-Encoding", (c, o) -> header(c, o, "TRANSFER-ENCODING", "chunked"),
-						Expect.fail(invalidHeader + "TRANSFER-ENCODING", 600005)),
-				row("null header value", (c, o) -> header(c, o, "X-Null", null), Expect.fail(invalidHeader + "X-Null", 600005)),
-				row("space in header name", (c, o) -> header(c, o, "X Bad", "v"), Expect.fail(invalidHeader + "X Bad", 600005)),
-				row("non-ASCII header value", (c, o) -> header(c, o, "X-Name", "张三"), Expect.fail(invalidHeader + "X-Name", 600005)),
+						Expect.fail(invalidHeader + "TRANSFER-ENCODING", WxErrno.INVALID_HEADER)),
+				row("null header value", (c, o) -> header(c, o, "X-Null", null), Expect.fail(invalidHeader + "X-Null", WxErrno.INVALID_HEADER)),
+				row("space in header name", (c, o) -> header(c, o, "X Bad", "v"), Expect.fail(invalidHeader + "X Bad", WxErrno.INVALID_HEADER)),
+				row("non-ASCII header value", (c, o) -> header(c, o, "X-Name", "张三"), Expect.fail(invalidHeader + "X-Name", WxErrno.INVALID_HEADER)),
 				// A 1 MiB value breaks no rule of the contract: it is sent, and what the server makes of it
 				// (Jetty: 431) is a response, hence a success with that statusCode, as in WeChat.
 				row("1 MiB header value", (c, o) -> header(c, o, "X-Huge", "a".repeat(1024 * 1024)), Expect.success(431)),
@@ -227,7 +228,7 @@ class BadInputTest {
 				row("GET with binary data", (c, o) -> request(c, o, RequestOptions.builder(c.okUrl()).data(new byte[] { 1 })),
 						Expect.fail("request:fail invalid data: binary data cannot be sent with GET or HEAD", 0)),
 				rowWithoutCallbacks("null request options", (c, o) -> c.kit().requestTemplate().request(null),
-						Expect.fail("request:fail invalid url \"null\"", 600009)),
+						Expect.fail("request:fail invalid url \"null\"", WxErrno.INVALID_URL)),
 				// --- uploads ---
 				row("missing upload file", (c, o) -> upload(c, o, UploadOptions.builder(c.okUrl(), c.userData().resolve("nope.txt"), "file")),
 						Expect.fail("uploadFile:fail file not found", 0)),
@@ -237,10 +238,10 @@ class BadInputTest {
 						Expect.fail("uploadFile:fail file not found", 0)),
 				row("upload with .. out of user-data-dir", (c, o) -> upload(c, o,
 						UploadOptions.builder(c.okUrl(), c.userData().resolve("../outside/secret.txt"), "file")),
-						Expect.fail("uploadFile:fail permission denied", 603303)),
+						Expect.fail("uploadFile:fail permission denied", WxErrno.PERMISSION_DENIED)),
 				row("upload through a symlink out of user-data-dir", (c, o) -> upload(c, o,
 						UploadOptions.builder(c.okUrl(), c.userData().resolve("link-to-secret.txt"), "file")),
-						Expect.fail("uploadFile:fail permission denied", 603303)),
+						Expect.fail("uploadFile:fail permission denied", WxErrno.PERMISSION_DENIED)),
 				row("formData with a null value", (c, o) -> {
 					Map<String, String> form = new HashMap<>();
 					form.put("note", null);
@@ -255,32 +256,32 @@ class BadInputTest {
 						Expect.fail("uploadFile:fail invalid name: the file part needs a field name", 0)),
 				row("upload with Referer", (c, o) -> upload(c, o,
 						UploadOptions.builder(c.okUrl(), c.upload(), "file").header("Referer", "x")),
-						Expect.fail("uploadFile:fail invalid header Referer", 600005)),
+						Expect.fail("uploadFile:fail invalid header Referer", WxErrno.INVALID_HEADER)),
 				rowWithoutCallbacks("null upload options", (c, o) -> c.kit().uploadTemplate().uploadFile(null),
-						Expect.fail("uploadFile:fail invalid url \"null\"", 600009)),
+						Expect.fail("uploadFile:fail invalid url \"null\"", WxErrno.INVALID_URL)),
 				// --- downloads ---
 				row("download with .. out of user-data-dir", (c, o) -> downloadTo(c, o, c.userData().resolve("../outside/new.bin")),
-						Expect.fail("downloadFile:fail permission denied", 603303)),
+						Expect.fail("downloadFile:fail permission denied", WxErrno.PERMISSION_DENIED)),
 				row("download into a symlinked directory out of user-data-dir", (c, o) -> downloadTo(c, o,
-						c.userData().resolve("link-to-outside/new.bin")), Expect.fail("downloadFile:fail permission denied", 603303)),
+						c.userData().resolve("link-to-outside/new.bin")), Expect.fail("downloadFile:fail permission denied", WxErrno.PERMISSION_DENIED)),
 				row("download onto a symlink out of user-data-dir", (c, o) -> downloadTo(c, o,
-						c.userData().resolve("link-to-victim.txt")), Expect.fail("downloadFile:fail permission denied", 603303)),
+						c.userData().resolve("link-to-victim.txt")), Expect.fail("downloadFile:fail permission denied", WxErrno.PERMISSION_DENIED)),
 				row("download to an absolute path outside", (c, o) -> downloadTo(c, o, c.outside().resolve("new.bin")),
-						Expect.fail("downloadFile:fail permission denied", 603303)),
+						Expect.fail("downloadFile:fail permission denied", WxErrno.PERMISSION_DENIED)),
 				row("directory as download filePath", (c, o) -> downloadTo(c, o, c.userData().resolve("sub")),
 						Expect.fail("downloadFile:fail invalid filePath \"" + "%USERDATA%/sub" + "\": it is a directory", 0)),
 				row("root as download filePath", (c, o) -> downloadTo(c, o, Path.of("/")),
 						Expect.fail("downloadFile:fail invalid filePath \"/\": it is a directory", 0)),
 				row("download from ftp:", (c, o) -> download(c, o, DownloadOptions.builder("ftp://127.0.0.1/f")),
-						Expect.fail("downloadFile:fail invalid url \"ftp://127.0.0.1/f\"", 600009)),
+						Expect.fail("downloadFile:fail invalid url \"ftp://127.0.0.1/f\"", WxErrno.INVALID_URL)),
 				row("download with CR/LF in a header", (c, o) -> download(c, o,
 						DownloadOptions.builder(c.okUrl()).header("X-A", "1\r\nX-B: 2")),
-						Expect.fail("downloadFile:fail invalid header X-A", 600005)),
+						Expect.fail("downloadFile:fail invalid header X-A", WxErrno.INVALID_HEADER)),
 				row("download with a negative timeout", (c, o) -> download(c, o,
 						DownloadOptions.builder(c.okUrl()).timeout(Duration.ofMillis(-5))),
 						Expect.fail("downloadFile:fail invalid timeout PT-0.005S: it must be positive", 0)),
 				rowWithoutCallbacks("null download options", (c, o) -> c.kit().downloadTemplate().downloadFile(null),
-						Expect.fail("downloadFile:fail invalid url \"null\"", 600009)));
+						Expect.fail("downloadFile:fail invalid url \"null\"", WxErrno.INVALID_URL)));
 	}
 
 	@BeforeAll

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.reliability;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,10 +166,10 @@ class FaultMatrixTest {
 				.isTrue();
 			if (fault == FaultKind.STALL_MID_BODY) {
 				assertThat(failure.errMsg()).isEqualTo(kind.api + ":fail timeout");
-				assertThat(failure.errno()).isEqualTo(5);
+				assertThat(failure.errno()).isEqualTo(WxErrno.TIMEOUT);
 			}
 			else {
-				assertThat(failure.errno()).as("errno of %s", failure.errMsg()).isEqualTo(600001);
+				assertThat(failure.errno()).as("errno of %s", failure.errMsg()).isEqualTo(WxErrno.NETWORK_ERROR);
 			}
 			if (closing != null && (kind == Kind.REQUEST || kind == Kind.UPLOAD)) {
 				// The server really closed mid-body, every time the client tried.

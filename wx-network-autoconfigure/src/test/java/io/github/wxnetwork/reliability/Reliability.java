@@ -32,7 +32,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.TaskOptions;
 import io.github.wxnetwork.WxNetworkException;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.support.WxTestKit;
 

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.reliability;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -167,7 +168,7 @@ class SecurityTest {
 
 		WxNetworkException failure = outcome.assertFailedOnce();
 		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail url not in domain list");
-		assertThat(failure.errno()).isEqualTo(600002);
+		assertThat(failure.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 		// The first hops were followed (so the check is per hop, not a refusal of redirects) ...
 		assertThat(this.wiremock.findAll(anyRequestedFor(urlPathEqualTo("/hop2")))).hasSize(1);
 		// ... and not one byte of a request reached the refused host.
@@ -204,7 +205,7 @@ class SecurityTest {
 		outcome.awaitComplete();
 		WxNetworkException failure = outcome.assertFailedOnce();
 		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail invalid url \"" + url + "\"");
-		assertThat(failure.errno()).isEqualTo(600009);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_URL);
 		assertThat(this.wiremock.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
@@ -261,7 +262,7 @@ class SecurityTest {
 		outcome.awaitComplete();
 		WxNetworkException failure = outcome.assertFailedOnce();
 		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail invalid url \"http://127.0.0.1:" + this.wiremock.port() + "\"");
-		assertThat(failure.errno()).isEqualTo(600009);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_URL);
 		assertThat(failure.errMsg()).doesNotContain("secret");
 		assertThat(this.wiremock.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 		assertThat(partFilesUnder(this.dir)).isEmpty();
@@ -366,7 +367,7 @@ class SecurityTest {
 					.build());
 			download.awaitComplete();
 
-			assertThat(failures).extracting(WxNetworkException::errno).containsExactlyInAnyOrder(600003, 600003, 5, 600001, 600001);
+			assertThat(failures).extracting(WxNetworkException::errno).containsExactlyInAnyOrder(WxErrno.ABORT, WxErrno.ABORT, WxErrno.TIMEOUT, WxErrno.NETWORK_ERROR, WxErrno.NETWORK_ERROR);
 		}
 		finally {
 			root.detachAppender(appender);
@@ -445,7 +446,7 @@ class SecurityTest {
 		kit.requestTemplate().request(outcome.on(RequestOptions.builder("http://127.0.0.1:" + socket.getLocalPort() + "/")).build());
 		outcome.awaitComplete();
 		WxNetworkException failure = outcome.assertFailedOnce();
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.errMsg()).startsWith("request:fail ");
 		assertThat(failure.errMsg().chars().filter(Character::isISOControl).toArray())
 			.as("control characters in %s", failure.errMsg().replace("\r", "\\r").replace("\u001b", "\\e"))

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.reliability;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -35,7 +36,7 @@ import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.reliability.Reliability.ClosingServer;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.AfterEach;
@@ -496,7 +497,7 @@ class SoakTest {
 						.timeout(timeout)
 						.success((result) -> succeeded(rec, checkDownload(result, target)))
 						.fail((error) -> {
-							if (target != null && error.errno() == 600003 && Files.exists(target)) {
+							if (target != null && error.errno() == WxErrno.ABORT && Files.exists(target)) {
 								// An aborted download must not have written its filePath (AbortRaceTest): counted, must be 0.
 								rec.abortedButWritten = true;
 								deleteQuietly(target);
@@ -591,7 +592,7 @@ class SoakTest {
 			else if (rec.error != null) {
 				int errno = rec.error.errno();
 				String api = rec.kind.api();
-				if (errno == 600003) {
+				if (errno == WxErrno.ABORT) {
 					figures.abortsEffective++;
 					if (rec.stateAtAbort == TaskState.QUEUED) {
 						figures.abortsWhileQueued++;
@@ -613,7 +614,7 @@ class SoakTest {
 					}
 				}
 				else {
-					if (rec.abortedOnHeaders && !(rec.plan == Plan.TIMEOUT && errno == 5)) {
+					if (rec.abortedOnHeaders && !(rec.plan == Plan.TIMEOUT && errno == WxErrno.TIMEOUT)) {
 						wrong.add("aborted from its headers listener but failed with " + rec.error.errMsg());
 					}
 					if (rec.task.state() != TaskState.FAILED) {
@@ -629,7 +630,7 @@ class SoakTest {
 						}
 						default -> {
 							figures.faults++;
-							if (errno != 600001 || !rec.error.errMsg().startsWith(api + ":fail ")) {
+							if (errno != WxErrno.NETWORK_ERROR || !rec.error.errMsg().startsWith(api + ":fail ")) {
 								wrong.add("expected 600001, got " + rec.error.errMsg() + " / " + errno);
 							}
 						}

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.request;
 
+import io.github.wxnetwork.WxErrno;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +55,7 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url("/slow")).timeout(Duration.ofMillis(300)));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail timeout");
-		assertThat(failure.errno()).isEqualTo(5);
+		assertThat(failure.errno()).isEqualTo(WxErrno.TIMEOUT);
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		assertThat(elapsedMs(start)).as("not before the timeout").isGreaterThanOrEqualTo(250);
 	}
@@ -70,7 +71,7 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 			.onChunkReceived((c) -> chunks.add(c.data())));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail timeout");
-		assertThat(failure.errno()).isEqualTo(5);
+		assertThat(failure.errno()).isEqualTo(WxErrno.TIMEOUT);
 		assertThat(headers.getCount()).as("headers arrived before the timeout").isZero();
 		assertThat(chunks.stream().mapToInt((c) -> c.length).sum()).isLessThan(1000);
 	}
@@ -81,7 +82,7 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 		slowHeaders();
 		WxNetworkException failure = awaitFailure(request(RequestOptions.builder(url("/slow"))));
 		assertThat(failure.errMsg()).isEqualTo("request:fail timeout");
-		assertThat(failure.errno()).isEqualTo(5);
+		assertThat(failure.errno()).isEqualTo(WxErrno.TIMEOUT);
 	}
 
 	@Test
@@ -125,7 +126,7 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 		task.abort();
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail abort");
-		assertThat(failure.errno()).isEqualTo(600003);
+		assertThat(failure.errno()).isEqualTo(WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 	}
 
@@ -167,7 +168,7 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 	void abortAfterATimeoutIsIgnored() throws Exception {
 		slowHeaders();
 		RequestTask task = request(RequestOptions.builder(url("/slow")).timeout(Duration.ofMillis(200)));
-		assertThat(awaitFailure(task).errno()).isEqualTo(5);
+		assertThat(awaitFailure(task).errno()).isEqualTo(WxErrno.TIMEOUT);
 		task.abort();
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		assertThat(awaitFailure(task).errMsg()).isEqualTo("request:fail timeout");
@@ -190,9 +191,9 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 		assertThat(future).isDone();
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		assertThat(failed.get().errMsg()).isEqualTo("request:fail abort");
-		assertThat(failed.get().errno()).isEqualTo(600003);
+		assertThat(failed.get().errno()).isEqualTo(WxErrno.ABORT);
 		assertThatThrownBy(task::join).isInstanceOfSatisfying(WxNetworkException.class,
-				(e) -> assertThat(e.errno()).isEqualTo(600003));
+				(e) -> assertThat(e.errno()).isEqualTo(WxErrno.ABORT));
 	}
 
 	@Test
@@ -217,7 +218,7 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 		taskKnown.countDown();
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail abort");
-		assertThat(failure.errno()).isEqualTo(600003);
+		assertThat(failure.errno()).isEqualTo(WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		assertThat(chunkEvents).hasValue(1);
 		assertThat(seen.size()).isLessThan(1000);
@@ -240,7 +241,7 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 		}).onChunkReceived((c) -> chunks.incrementAndGet()));
 		self.set(task);
 		taskKnown.countDown();
-		assertThat(awaitFailure(task).errno()).isEqualTo(600003);
+		assertThat(awaitFailure(task).errno()).isEqualTo(WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		assertThat(chunks).hasValue(0);
 	}
@@ -264,7 +265,7 @@ class RequestAbortAndTimeoutTest extends RequestTestBase {
 		self.set(task);
 		taskKnown.countDown();
 		WxNetworkException failure = awaitFailure(task);
-		assertThat(failure.errno()).isEqualTo(600003);
+		assertThat(failure.errno()).isEqualTo(WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		assertThat(successes).hasValue(0);
 	}

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.request;
 
+import io.github.wxnetwork.WxErrno;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ class RequestCallbacksTest extends RequestTestBase {
 		}
 		Recorder recorder = new Recorder();
 		WxNetworkException failure = awaitFailure(request(recorder.on(RequestOptions.builder("http://127.0.0.1:" + port + "/"))));
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(recorder.order).containsExactly("fail", "complete");
 	}
 
@@ -162,7 +163,7 @@ class RequestCallbacksTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder("ftp://x/").fail((e) -> {
 			throw new IllegalStateException("user bug");
 		}).complete(completes::incrementAndGet));
-		assertThat(awaitFailure(task).errno()).isEqualTo(600009);
+		assertThat(awaitFailure(task).errno()).isEqualTo(WxErrno.INVALID_URL);
 		assertThat(completes).hasValue(1);
 	}
 
@@ -182,7 +183,7 @@ class RequestCallbacksTest extends RequestTestBase {
 		awaitFailure(task);
 		assertThatThrownBy(task::join).isInstanceOfSatisfying(WxNetworkException.class, (e) -> {
 			assertThat(e.errMsg()).isEqualTo("request:fail invalid header Host");
-			assertThat(e.errno()).isEqualTo(600005);
+			assertThat(e.errno()).isEqualTo(WxErrno.INVALID_HEADER);
 		});
 	}
 
@@ -194,7 +195,7 @@ class RequestCallbacksTest extends RequestTestBase {
 			.cause()
 			.isInstanceOfSatisfying(WxNetworkException.class, (e) -> {
 				assertThat(e.errMsg()).isEqualTo("request:fail invalid url \"/relative\"");
-				assertThat(e.errno()).isEqualTo(600009);
+				assertThat(e.errno()).isEqualTo(WxErrno.INVALID_URL);
 			});
 	}
 

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.request;
 
+import io.github.wxnetwork.WxErrno;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
@@ -27,7 +28,7 @@ class RequestFailuresTest extends RequestTestBase {
 	void aRefusedConnectionFailsWith600001AndTheCausesMessage() throws Exception {
 		RequestTask task = request(RequestOptions.builder("http://127.0.0.1:" + closedPort() + "/x"));
 		WxNetworkException failure = awaitFailure(task);
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.getCause()).isNotNull();
 		assertThat(failure.getCause().getMessage()).isNotBlank();
 		assertThat(failure.errMsg()).isEqualTo("request:fail " + failure.getCause().getMessage());
@@ -38,7 +39,7 @@ class RequestFailuresTest extends RequestTestBase {
 	void anEmptyResponseFailsWith600001() throws Exception {
 		this.server.stubFor(get("/x").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 		WxNetworkException failure = awaitFailure(request(RequestOptions.builder(url("/x"))));
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.errMsg()).startsWith("request:fail ").isNotEqualTo("request:fail timeout");
 	}
 
@@ -47,7 +48,7 @@ class RequestFailuresTest extends RequestTestBase {
 		this.server.stubFor(get("/x").willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 		RequestTask task = request(RequestOptions.builder(url("/x")));
 		WxNetworkException failure = awaitFailure(task);
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.errMsg()).isEqualTo("request:fail " + failure.getCause().getMessage());
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 	}
@@ -56,7 +57,7 @@ class RequestFailuresTest extends RequestTestBase {
 	void aMalformedChunkFailsWith600001() throws Exception {
 		this.server.stubFor(get("/x").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 		WxNetworkException failure = awaitFailure(request(RequestOptions.builder(url("/x"))));
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.request;
 
+import io.github.wxnetwork.WxErrno;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -86,7 +87,7 @@ class RequestHeadersTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url("/h")).header(name, "x"));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail invalid header " + name);
-		assertThat(failure.errno()).isEqualTo(600005);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_HEADER);
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		assertThat(received()).isEmpty();
 	}
@@ -97,7 +98,7 @@ class RequestHeadersTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url("/h")).header("X-A", value));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail invalid header X-A");
-		assertThat(failure.errno()).isEqualTo(600005);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_HEADER);
 		assertThat(received()).isEmpty();
 	}
 
@@ -106,7 +107,7 @@ class RequestHeadersTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url("/h")).header("X-A\r\nX-B", "v"));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).startsWith("request:fail invalid header X-A").doesNotContain("\r").doesNotContain("\n");
-		assertThat(failure.errno()).isEqualTo(600005);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_HEADER);
 		assertThat(received()).isEmpty();
 	}
 
@@ -115,7 +116,7 @@ class RequestHeadersTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url("/h")).header("X-Name", "中文"));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail invalid header X-Name");
-		assertThat(failure.errno()).isEqualTo(600005);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_HEADER);
 		assertThat(received()).isEmpty();
 	}
 
@@ -123,7 +124,7 @@ class RequestHeadersTest extends RequestTestBase {
 	void aNullHeaderValueFailsTheTask() throws Exception {
 		WxNetworkException failure = awaitFailure(request(RequestOptions.builder(url("/h")).header("X-Null", null)));
 		assertThat(failure.errMsg()).isEqualTo("request:fail invalid header X-Null");
-		assertThat(failure.errno()).isEqualTo(600005);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_HEADER);
 	}
 
 	@Test
@@ -131,7 +132,7 @@ class RequestHeadersTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url("/h")).header("Bad Name", "v"));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail invalid header Bad Name");
-		assertThat(failure.errno()).isEqualTo(600005);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_HEADER);
 	}
 
 }

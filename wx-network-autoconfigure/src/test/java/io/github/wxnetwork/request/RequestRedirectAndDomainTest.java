@@ -1,5 +1,6 @@
 package io.github.wxnetwork.request;
 
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
@@ -42,7 +43,7 @@ class RequestRedirectAndDomainTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail invalid url \"" + url + "\"");
-		assertThat(failure.errno()).isEqualTo(600009);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_URL);
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 	}
 
@@ -52,7 +53,7 @@ class RequestRedirectAndDomainTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url("/target")));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail url not in domain list");
-		assertThat(failure.errno()).isEqualTo(600002);
+		assertThat(failure.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 		assertThat(received()).isEmpty();
 	}
 
@@ -72,7 +73,7 @@ class RequestRedirectAndDomainTest extends RequestTestBase {
 	void anotherHostOfTheSameServerIsStillRefused() throws Exception {
 		useKit(WxTestKit.builder().allowedDomains("localhost"));
 		WxNetworkException failure = awaitFailure(request(RequestOptions.builder(ipUrl("/target"))));
-		assertThat(failure.errno()).isEqualTo(600002);
+		assertThat(failure.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 		assertThat(received()).isEmpty();
 	}
 
@@ -82,7 +83,7 @@ class RequestRedirectAndDomainTest extends RequestTestBase {
 		useKit(WxTestKit.builder().allowedDomains("*.example.com"));
 		WxNetworkException failure = awaitFailure(request(RequestOptions.builder(url)));
 		assertThat(failure.errMsg()).isEqualTo("request:fail url not in domain list");
-		assertThat(failure.errno()).isEqualTo(600002);
+		assertThat(failure.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 	}
 
 	@Test
@@ -92,7 +93,7 @@ class RequestRedirectAndDomainTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url("/start")));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail url not in domain list");
-		assertThat(failure.errno()).isEqualTo(600002);
+		assertThat(failure.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		this.server.verify(1, getRequestedFor(urlEqualTo("/start")));
 		this.server.verify(0, getRequestedFor(urlEqualTo("/target")));
@@ -124,7 +125,7 @@ class RequestRedirectAndDomainTest extends RequestTestBase {
 		RequestTask task = request(RequestOptions.builder(url));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("request:fail invalid url \"" + url + "\"");
-		assertThat(failure.errno()).isEqualTo(600009);
+		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_URL);
 		assertThat(received()).isEmpty();
 	}
 

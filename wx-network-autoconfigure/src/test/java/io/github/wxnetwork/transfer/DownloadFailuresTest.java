@@ -1,5 +1,6 @@
 package io.github.wxnetwork.transfer;
 
+import io.github.wxnetwork.WxErrno;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +87,7 @@ class DownloadFailuresTest extends TransferTestBase {
 		limiter.open();
 
 		WxNetworkException failure = awaitFailure(task);
-		assertFailure(failure, "downloadFile:fail abort", 600003);
+		assertFailure(failure, "downloadFile:fail abort", WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		callbacks.assertFailedOnce();
 		assertThat(progress).hasSize(1);
@@ -109,7 +110,7 @@ class DownloadFailuresTest extends TransferTestBase {
 		task.onProgressUpdate((event) -> task.abort());
 		limiter.open();
 
-		assertFailure(awaitFailure(task), "downloadFile:fail abort", 600003);
+		assertFailure(awaitFailure(task), "downloadFile:fail abort", WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		callbacks.assertFailedOnce();
 		assertThat(this.filesSeenByFail).containsExactly(List.of(target));
@@ -133,7 +134,7 @@ class DownloadFailuresTest extends TransferTestBase {
 		});
 		limiter.open();
 
-		assertFailure(awaitFailure(task), "downloadFile:fail abort", 600003);
+		assertFailure(awaitFailure(task), "downloadFile:fail abort", WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		callbacks.assertFailedOnce();
 		assertThat(this.filesSeenByFail).containsExactly(List.of());
@@ -187,7 +188,7 @@ class DownloadFailuresTest extends TransferTestBase {
 		Callbacks<DownloadSuccess> callbacks = new Callbacks<>();
 		DownloadTask task = download(watched(callbacks, DownloadOptions.builder(url("/short"))));
 		WxNetworkException failure = awaitFailure(task);
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.errMsg()).startsWith("downloadFile:fail ").contains("end of stream");
 		callbacks.assertFailedOnce();
 		assertThat(this.filesSeenByFail).containsExactly(List.of());
@@ -201,7 +202,7 @@ class DownloadFailuresTest extends TransferTestBase {
 		Path target = this.dir.resolve("out/data.bin");
 		DownloadTask task = download(watched(callbacks, DownloadOptions.builder(url("/bad")).filePath(target)));
 		WxNetworkException failure = awaitFailure(task);
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.errMsg()).startsWith("downloadFile:fail ");
 		callbacks.assertFailedOnce();
 		assertThat(this.filesSeenByFail).containsExactly(List.of());
@@ -213,7 +214,7 @@ class DownloadFailuresTest extends TransferTestBase {
 		this.server.stubFor(get("/reset").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		DownloadTask task = download(DownloadOptions.builder(url("/reset")));
 		WxNetworkException failure = awaitFailure(task);
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.errMsg()).startsWith("downloadFile:fail ").hasSizeGreaterThan("downloadFile:fail ".length());
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		assertThat(filesUnder(this.dir)).isEmpty();
@@ -225,9 +226,9 @@ class DownloadFailuresTest extends TransferTestBase {
 		useKit(kitBuilder().userDataDir(root));
 		Path outside = this.dir.resolve("elsewhere/data.bin");
 		assertFailure(failsBeforeTheNetwork(DownloadOptions.builder(url("/f")).filePath(outside)),
-				"downloadFile:fail permission denied", 603303);
+				"downloadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
 		assertFailure(failsBeforeTheNetwork(DownloadOptions.builder(url("/f")).filePath(root.resolve("../elsewhere/x.bin"))),
-				"downloadFile:fail permission denied", 603303);
+				"downloadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
 		assertThat(this.dir.resolve("elsewhere")).doesNotExist();
 	}
 
@@ -238,9 +239,9 @@ class DownloadFailuresTest extends TransferTestBase {
 		Path linked = Files.createSymbolicLink(root.resolve("looks-inside"), outsideDir);
 		useKit(kitBuilder().userDataDir(root));
 		assertFailure(failsBeforeTheNetwork(DownloadOptions.builder(url("/f")).filePath(linked.resolve("data.bin"))),
-				"downloadFile:fail permission denied", 603303);
+				"downloadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
 		assertFailure(failsBeforeTheNetwork(DownloadOptions.builder(url("/f")).filePath(linked.resolve("new/deeper/data.bin"))),
-				"downloadFile:fail permission denied", 603303);
+				"downloadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
 		assertThat(filesUnder(outsideDir)).isEmpty();
 		assertThat(outsideDir.resolve("new")).doesNotExist();
 	}
@@ -272,25 +273,25 @@ class DownloadFailuresTest extends TransferTestBase {
 	@Test
 	void anInvalidUrlFailsWithTheContractsMessage() throws Exception {
 		assertFailure(failsBeforeTheNetwork(DownloadOptions.builder("::nope::")), "downloadFile:fail invalid url \"::nope::\"",
-				600009);
+				WxErrno.INVALID_URL);
 		WxNetworkException noUrl = failsBeforeTheNetwork(DownloadOptions.builder(null));
 		assertThat(noUrl.errMsg()).startsWith("downloadFile:fail invalid url");
-		assertThat(noUrl.errno()).isEqualTo(600009);
+		assertThat(noUrl.errno()).isEqualTo(WxErrno.INVALID_URL);
 	}
 
 	@Test
 	void aRefererHeaderFailsWithInvalidHeader() throws Exception {
 		assertFailure(failsBeforeTheNetwork(DownloadOptions.builder(url("/f")).header("referer", "https://a/")),
-				"downloadFile:fail invalid header referer", 600005);
+				"downloadFile:fail invalid header referer", WxErrno.INVALID_HEADER);
 		assertFailure(failsBeforeTheNetwork(DownloadOptions.builder(url("/f")).header("Host", "evil.example")),
-				"downloadFile:fail invalid header Host", 600005);
+				"downloadFile:fail invalid header Host", WxErrno.INVALID_HEADER);
 	}
 
 	@Test
 	void aHostOutsideTheAllowedDomainsFails() throws Exception {
 		useKit(kitBuilder().allowedDomains("cdn.example.com"));
 		assertFailure(failsBeforeTheNetwork(DownloadOptions.builder(url("/f"))), "downloadFile:fail url not in domain list",
-				600002);
+				WxErrno.URL_NOT_IN_DOMAIN_LIST);
 	}
 
 	@Test
@@ -302,7 +303,7 @@ class DownloadFailuresTest extends TransferTestBase {
 		DownloadTask task = download(callbacks.on(DownloadOptions.builder(url("/f"))));
 		assertThat(task.state()).isEqualTo(TaskState.QUEUED);
 		task.abort();
-		assertFailure(awaitFailure(task), "downloadFile:fail abort", 600003);
+		assertFailure(awaitFailure(task), "downloadFile:fail abort", WxErrno.ABORT);
 		limiter.open();
 		callbacks.assertFailedOnce();
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);

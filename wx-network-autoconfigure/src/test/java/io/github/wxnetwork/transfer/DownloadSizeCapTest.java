@@ -1,5 +1,6 @@
 package io.github.wxnetwork.transfer;
 
+import io.github.wxnetwork.WxErrno;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ class DownloadSizeCapTest extends TransferTestBase {
 		DownloadTask task = download(options);
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo(EXCEEDED);
-		assertThat(failure.errno()).isEqualTo(603301);
+		assertThat(failure.errno()).isEqualTo(WxErrno.EXCEED_MAX_FILE_SIZE);
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		callbacks.assertFailedOnce();
 		assertThat(this.filesSeenByFail).as("the fail callback runs after the part is gone").hasSize(1);
@@ -146,7 +147,7 @@ class DownloadSizeCapTest extends TransferTestBase {
 		DownloadTask task = download(DownloadOptions.builder(url("/liar")));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isNotEqualTo(EXCEEDED).contains("end of stream");
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(filesUnder(this.dir)).isEmpty();
 	}
 

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.transfer;
 
+import io.github.wxnetwork.WxErrno;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -250,7 +251,7 @@ class TransferEventsTest extends TransferTestBase {
 		DownloadTask task = download(callbacks.on(DownloadOptions.builder(url("/f")).timeout(Duration.ofMillis(200))));
 		WxNetworkException failure = awaitFailure(task);
 		assertThat(failure.errMsg()).isEqualTo("downloadFile:fail timeout");
-		assertThat(failure.errno()).isEqualTo(5);
+		assertThat(failure.errno()).isEqualTo(WxErrno.TIMEOUT);
 		task.abort();
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 		callbacks.assertFailedOnce();

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.transfer;
 
+import io.github.wxnetwork.WxErrno;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ class UploadFailuresTest extends TransferTestBase {
 		Path outside = file("outside.txt", "x".getBytes(StandardCharsets.UTF_8));
 		useKit(kitBuilder().userDataDir(root));
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), outside, "file")),
-				"uploadFile:fail permission denied", 603303);
+				"uploadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
 	}
 
 	@Test
@@ -122,7 +123,7 @@ class UploadFailuresTest extends TransferTestBase {
 		Path sneaky = root.resolve("../files/outside.txt");
 		assertThat(sneaky).exists();
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), sneaky, "file")),
-				"uploadFile:fail permission denied", 603303);
+				"uploadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
 	}
 
 	@Test
@@ -133,29 +134,29 @@ class UploadFailuresTest extends TransferTestBase {
 		Path linkedDir = Files.createSymbolicLink(root.resolve("innocent-dir"), outside.getParent());
 		useKit(kitBuilder().userDataDir(root));
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), link, "file")),
-				"uploadFile:fail permission denied", 603303);
+				"uploadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), linkedDir.resolve("outside.txt"), "file")),
-				"uploadFile:fail permission denied", 603303);
+				"uploadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
 	}
 
 	@Test
 	void anInvalidUrlFailsWithTheContractsMessage() throws Exception {
 		Path file = file("a.txt", "a".getBytes(StandardCharsets.UTF_8));
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder("not a url", file, "file")),
-				"uploadFile:fail invalid url \"not a url\"", 600009);
+				"uploadFile:fail invalid url \"not a url\"", WxErrno.INVALID_URL);
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder("ftp://127.0.0.1/x", file, "file")),
-				"uploadFile:fail invalid url \"ftp://127.0.0.1/x\"", 600009);
+				"uploadFile:fail invalid url \"ftp://127.0.0.1/x\"", WxErrno.INVALID_URL);
 	}
 
 	@Test
 	void aRefererOrForgedHeaderFailsWithInvalidHeader() throws Exception {
 		Path file = file("a.txt", "a".getBytes(StandardCharsets.UTF_8));
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), file, "file")
-			.header("Referer", "https://servicewechat.com/")), "uploadFile:fail invalid header Referer", 600005);
+			.header("Referer", "https://servicewechat.com/")), "uploadFile:fail invalid header Referer", WxErrno.INVALID_HEADER);
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), file, "file")
-			.header("Content-Length", "1")), "uploadFile:fail invalid header Content-Length", 600005);
+			.header("Content-Length", "1")), "uploadFile:fail invalid header Content-Length", WxErrno.INVALID_HEADER);
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), file, "file")
-			.header("X-Evil", "a\r\nInjected: 1")), "uploadFile:fail invalid header X-Evil", 600005);
+			.header("X-Evil", "a\r\nInjected: 1")), "uploadFile:fail invalid header X-Evil", WxErrno.INVALID_HEADER);
 	}
 
 	@Test
@@ -183,7 +184,7 @@ class UploadFailuresTest extends TransferTestBase {
 		Path file = file("a.txt", "a".getBytes(StandardCharsets.UTF_8));
 		useKit(kitBuilder().allowedDomains("api.example.com"));
 		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), file, "file")),
-				"uploadFile:fail url not in domain list", 600002);
+				"uploadFile:fail url not in domain list", WxErrno.URL_NOT_IN_DOMAIN_LIST);
 	}
 
 	@Test
@@ -196,7 +197,7 @@ class UploadFailuresTest extends TransferTestBase {
 		assertThat(task.state()).isEqualTo(TaskState.RUNNING);
 		task.abort();
 		WxNetworkException failure = awaitFailure(task);
-		assertFailure(failure, "uploadFile:fail abort", 600003);
+		assertFailure(failure, "uploadFile:fail abort", WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		callbacks.assertFailedOnce();
 	}
@@ -218,7 +219,7 @@ class UploadFailuresTest extends TransferTestBase {
 		});
 		limiter.open();
 		WxNetworkException failure = awaitFailure(task);
-		assertFailure(failure, "uploadFile:fail abort", 600003);
+		assertFailure(failure, "uploadFile:fail abort", WxErrno.ABORT);
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
 		callbacks.assertFailedOnce();
 		assertThat(progress).isNotEmpty();
@@ -255,7 +256,7 @@ class UploadFailuresTest extends TransferTestBase {
 		UploadTask task = this.kit.uploadTemplate()
 			.uploadFile(UploadOptions.builder("http://127.0.0.1:" + closedPort + "/upload", file, "file").build());
 		WxNetworkException failure = awaitFailure(task);
-		assertThat(failure.errno()).isEqualTo(600001);
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
 		assertThat(failure.errMsg()).startsWith("uploadFile:fail ").isNotEqualTo("uploadFile:fail ");
 		assertThat(task.state()).isEqualTo(TaskState.FAILED);
 	}

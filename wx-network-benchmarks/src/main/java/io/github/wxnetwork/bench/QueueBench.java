@@ -10,7 +10,7 @@ import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.bench.queue.QueueTiming;
 import io.github.wxnetwork.bench.wxapp.WxBenchApp;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.autoconfigure.WxOkHttpCustomizer;
 import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.engine.TaskKind;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;

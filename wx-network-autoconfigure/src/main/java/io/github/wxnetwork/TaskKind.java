@@ -1,4 +1,4 @@
-package io.github.wxnetwork.engine;
+package io.github.wxnetwork;
 
 /** The three kinds of task; each has its own limit, queue, metrics and errMsg prefix. */
 public enum TaskKind {
