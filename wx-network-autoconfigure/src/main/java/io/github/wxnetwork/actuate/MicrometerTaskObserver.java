@@ -1,14 +1,11 @@
 package io.github.wxnetwork.actuate;
 
-import io.github.wxnetwork.WxErrno;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
-import io.github.wxnetwork.WxMethod;
+import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
-import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.engine.Failures;
 import io.github.wxnetwork.engine.TaskObserver;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
@@ -36,7 +33,7 @@ public final class MicrometerTaskObserver implements TaskObserver {
 	}
 
 	@Override
-	public TaskObserver.Scope start(AbstractWxTask<?> task) {
+	public TaskObserver.Scope start(TaskView task) {
 		if (this.registry.isNoop()) {
 			return TaskObserver.Scope.NONE;
 		}
@@ -50,7 +47,7 @@ public final class MicrometerTaskObserver implements TaskObserver {
 			}
 
 			@Override
-			public void stop(AbstractWxTask<?> ended, WxNetworkException failure) {
+			public void stop(TaskView ended, WxNetworkException failure) {
 				context.failure = failure;
 				if (failure != null && failure.errno() != WxErrno.ABORT) {
 					observation.error(failure);
@@ -59,24 +56,6 @@ public final class MicrometerTaskObserver implements TaskObserver {
 			}
 
 		};
-	}
-
-	/**
-	 * The task's method as a bounded, canonical value: the {@link WxMethod} name whatever case the caller
-	 * gave ({@code "post"} is {@code POST}), {@code UNKNOWN} for a name that is no method (such a task fails,
-	 * but is still observed: its raw text must not become a tag value).
-	 */
-	static String method(AbstractWxTask<?> task) {
-		String raw = task.method();
-		if (raw != null) {
-			String upper = raw.trim().toUpperCase(Locale.ROOT);
-			for (WxMethod method : WxMethod.values()) {
-				if (method.name().equals(upper)) {
-					return upper;
-				}
-			}
-		}
-		return "UNKNOWN";
 	}
 
 	/** How a task ended, for the outcome tag. */
@@ -94,18 +73,18 @@ public final class MicrometerTaskObserver implements TaskObserver {
 	/** The task and, once ended, its failure; the carrier takes the propagation headers. */
 	public static final class TaskContext extends SenderContext<Map<String, String>> {
 
-		private final AbstractWxTask<?> task;
+		private final TaskView task;
 
 		private volatile WxNetworkException failure;
 
-		TaskContext(AbstractWxTask<?> task) {
+		TaskContext(TaskView task) {
 			super(Map::put, Kind.CLIENT);
 			this.task = task;
 			setCarrier(new LinkedHashMap<>());
 			setRemoteServiceName(task.kind().type());
 		}
 
-		public AbstractWxTask<?> task() {
+		public TaskView task() {
 			return this.task;
 		}
 
@@ -125,19 +104,19 @@ public final class MicrometerTaskObserver implements TaskObserver {
 
 		@Override
 		public String getContextualName(TaskContext context) {
-			return "wx " + context.task().kind().type() + " " + method(context.task());
+			return "wx " + context.task().kind().type() + " " + context.task().method();
 		}
 
 		@Override
 		public KeyValues getLowCardinalityKeyValues(TaskContext context) {
 			int status = context.task().statusCode();
-			return KeyValues.of("kind", context.task().kind().type(), "method", method(context.task()), "outcome",
+			return KeyValues.of("kind", context.task().kind().type(), "method", context.task().method(), "outcome",
 					outcome(context.failure()), "status", (status != 0) ? Integer.toString(status) : "NONE");
 		}
 
 		@Override
 		public KeyValues getHighCardinalityKeyValues(TaskContext context) {
-			return KeyValues.of("url", MaskedUrl.of(context.task().url()), "task.id", context.task().id());
+			return KeyValues.of("url", context.task().url(), "task.id", context.task().id());
 		}
 
 		@Override

@@ -1,28 +1,31 @@
 package io.github.wxnetwork.actuate;
 
-import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.limits.TaskLimiter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-/** Gauges {@code wx.network.tasks.running} and {@code wx.network.tasks.queued}, tagged by kind. */
+/**
+ * Gauges {@code wx.network.tasks.running} and {@code wx.network.tasks.queued}, tagged by kind: read from
+ * the limiter's own counts, so a scrape costs O(1) however many tasks wait.
+ */
 public final class WxNetworkMeterBinder implements MeterBinder {
 
-	private final TaskStatistics statistics;
+	private final TaskLimiter limiter;
 
-	public WxNetworkMeterBinder(TaskStatistics statistics) {
-		this.statistics = statistics;
+	public WxNetworkMeterBinder(TaskLimiter limiter) {
+		this.limiter = limiter;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (TaskKind kind : TaskKind.values()) {
-			Gauge.builder("wx.network.tasks.running", this.statistics, (s) -> s.count(kind, TaskState.RUNNING))
+			Gauge.builder("wx.network.tasks.running", this.limiter, (limiter) -> limiter.running(kind))
 				.tag("kind", kind.type())
 				.description("Tasks of this kind holding a slot")
 				.register(registry);
-			Gauge.builder("wx.network.tasks.queued", this.statistics, (s) -> s.count(kind, TaskState.QUEUED))
+			Gauge.builder("wx.network.tasks.queued", this.limiter, (limiter) -> limiter.queued(kind))
 				.tag("kind", kind.type())
 				.description("Tasks of this kind waiting for a slot")
 				.register(registry);

@@ -2,13 +2,14 @@ package io.github.wxnetwork.actuate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.wxnetwork.engine.AbstractWxTask;
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.limits.TaskLimiter;
 
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -25,24 +26,25 @@ public class WxTasksEndpoint {
 
 	private final TaskRegistry registry;
 
-	private final TaskStatistics statistics;
+	private final TaskLimiter limiter;
 
-	public WxTasksEndpoint(TaskRegistry registry, TaskStatistics statistics) {
+	/**
+	 * @param registry the unfinished tasks
+	 * @param limiter the per-kind limits and counts (O(1), the limiter keeps them)
+	 */
+	public WxTasksEndpoint(TaskRegistry registry, TaskLimiter limiter) {
 		this.registry = registry;
-		this.statistics = statistics;
+		this.limiter = limiter;
 	}
 
 	@ReadOperation
 	public TasksDescriptor tasks() {
-		List<TaskDescriptor> tasks = this.registry.active()
-			.stream()
-			.sorted(Comparator.comparingLong(AbstractWxTask::sequence))
-			.map(WxTasksEndpoint::describe)
-			.toList();
+		List<TaskDescriptor> tasks = this.registry.active().stream().map(WxTasksEndpoint::describe).toList();
 		Map<String, KindDescriptor> kinds = new LinkedHashMap<>();
-		this.statistics.byKind()
-			.forEach((kind, counts) -> kinds.put(kind.type(),
-					new KindDescriptor(counts.limit(), counts.running(), counts.queued())));
+		for (TaskKind kind : TaskKind.values()) {
+			kinds.put(kind.type(), new KindDescriptor(this.limiter.limit(kind), this.limiter.running(kind),
+					this.limiter.queued(kind)));
+		}
 		return new TasksDescriptor(tasks, kinds);
 	}
 
@@ -55,20 +57,18 @@ public class WxTasksEndpoint {
 	/** Aborts a task: 204, or 404 when unknown or finished. */
 	@DeleteOperation
 	public WebEndpointResponse<Void> abort(@Selector String id) {
-		return this.registry.find(id).map((task) -> {
-			task.abort();
-			return new WebEndpointResponse<Void>(WebEndpointResponse.STATUS_NO_CONTENT);
-		}).orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
+		return new WebEndpointResponse<>(
+				this.registry.abort(id) ? WebEndpointResponse.STATUS_NO_CONTENT : WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 
-	static TaskDescriptor describe(AbstractWxTask<?> task) {
+	static TaskDescriptor describe(TaskView task) {
 		Instant startedAt = task.startedAt();
 		long transferred = task.bytesTransferred();
 		long expected = task.bytesExpected();
 		int progress = (expected > 0) ? (int) Math.min(100, (100 * transferred) / expected) : 0;
 		long elapsed = (startedAt != null) ? Duration.between(startedAt, Instant.now()).toMillis() : 0;
-		return new TaskDescriptor(task.id(), task.kind().type(), MicrometerTaskObserver.method(task), MaskedUrl.of(task.url()),
-				task.state().name(), startedAt, elapsed, transferred, expected, progress);
+		return new TaskDescriptor(task.id(), task.kind().type(), task.method(), task.url(), task.state().name(),
+				startedAt, elapsed, transferred, expected, progress);
 	}
 
 	/** All tasks and the per-kind numbers. */
@@ -88,6 +88,5 @@ public class WxTasksEndpoint {
 	/** A kind's limit (-1 without one) and how many tasks run and wait. */
 	public record KindDescriptor(int limit, int running, int queued) {
 	}
-
 
 }

@@ -2,6 +2,7 @@ package io.github.wxnetwork.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
@@ -9,15 +10,13 @@ import io.github.wxnetwork.engine.DefaultWxDownloadTemplate;
 import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
 import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
 import io.github.wxnetwork.engine.FileAccess;
-import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.HostGuard;
 import io.github.wxnetwork.engine.RequestFactory;
-import io.github.wxnetwork.actuate.TaskStatistics;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskObserver;
 import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 import okhttp3.OkHttpClient;
@@ -31,8 +30,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of wx-network: one {@link OkHttpClient}, the engine, and the templates. Every
- * bean backs off when the application defines its own.
+ * Auto-configuration of wx-network: the engine, the limiter and the three templates. Only those are
+ * replaceable ({@code @ConditionalOnMissingBean}); the rest (the host guard, request rules, file roots,
+ * the temp-file sweeper) is built inside. The OkHttp client is wx-network's own unless the application
+ * marks one with {@link WxOkHttpClient}: an {@code OkHttpClient} bean kept for something else changes
+ * nothing here.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration" })
@@ -41,35 +43,21 @@ import org.springframework.context.annotation.Bean;
 public final class WxNetworkAutoConfiguration {
 
 	/**
-	 * The one client of the application. OkHttp's own timeouts are off: each task's timeout bounds
-	 * the whole exchange, as WeChat's does.
+	 * The engine, on a client derived from the {@link WxOkHttpClient} bean or a new one. OkHttp's own
+	 * timeouts are off: each task's timeout bounds the whole exchange, as WeChat's does.
 	 */
-	@Bean
+	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	OkHttpClient wxOkHttpClient(ObjectProvider<WxOkHttpCustomizer> customizers) {
-		OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
+	WxHttpEngine wxHttpEngine(@WxOkHttpClient ObjectProvider<OkHttpClient> base,
+			ObjectProvider<WxOkHttpCustomizer> customizers, WxNetworkProperties properties) {
+		OkHttpClient given = base.getIfUnique();
+		OkHttpClient.Builder builder = ((given != null) ? given.newBuilder() : new OkHttpClient.Builder())
+			.connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
 			.writeTimeout(Duration.ZERO);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	HostGuard wxHostGuard(WxNetworkProperties properties) {
-		return new HostGuard(properties.getAllowedDomains(), properties.isRequireHttps());
-	}
-
-	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	WxHttpEngine wxHttpEngine(OkHttpClient client, HostGuard hostGuard) {
-		return new WxHttpEngine(client, hostGuard);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	TaskRegistry wxTaskRegistry() {
-		return new TaskRegistry();
+		return new WxHttpEngine(builder.build(),
+				new HostGuard(properties.getAllowedDomains(), properties.isRequireHttps()));
 	}
 
 	/**
@@ -86,64 +74,48 @@ public final class WxNetworkAutoConfiguration {
 	}
 
 	/**
-	 * Closed before the engine: new tasks fail, queued ones are aborted, running ones get
+	 * Where every template's tasks go (not an extension point: replace the engine, the limiter or the
+	 * observer instead). Closed before the engine: new tasks fail, queued ones are aborted, running ones get
 	 * {@code wx.network.shutdown-grace} to finish.
 	 */
 	@Bean(destroyMethod = "close")
-	@ConditionalOnMissingBean
-	TaskLauncher wxTaskLauncher(WxHttpEngine engine, TaskLimiter limiter, TaskRegistry registry,
-			ObjectProvider<TaskObserver> observer, WxNetworkProperties properties) {
-		return new TaskLauncher(engine, limiter, registry, observer.getIfAvailable(() -> TaskObserver.NONE),
+	TaskLauncher wxTaskLauncher(WxHttpEngine engine, TaskLimiter limiter, ObjectProvider<TaskObserver> observer,
+			WxNetworkProperties properties) {
+		return new TaskLauncher(engine, limiter, new TaskRegistry(), observer.getIfAvailable(() -> TaskObserver.NONE),
 				properties.getShutdownGrace());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	TaskStatistics wxTaskStatistics(TaskRegistry registry, TaskLimiter limiter) {
-		return new TaskStatistics(registry, limiter);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RequestFactory wxRequestFactory(ObjectProvider<JsonMapper> jsonMapper, HostGuard hostGuard) {
-		return new RequestFactory(jsonMapper.getIfAvailable(JsonMapper::shared), hostGuard);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	FileAccess wxFileAccess(WxNetworkProperties properties) {
-		return new FileAccess(properties.getUserDataDir());
-	}
-
-	/** The temp dir of downloads, swept of files older than {@code wx.network.temp-file-max-age}. */
-	@Bean
-	@ConditionalOnMissingBean
-	TempFiles wxTempFiles(WxNetworkProperties properties, WxHttpEngine engine) {
-		TempFiles tempFiles = new TempFiles(properties.getTempDir());
-		tempFiles.sweepEvery(engine.scheduler(), properties.getTempFileMaxAge());
-		return tempFiles;
+	@ConditionalOnMissingBean(WxRequestTemplate.class)
+	DefaultWxRequestTemplate wxRequestTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
+			WxNetworkProperties properties) {
+		return new DefaultWxRequestTemplate(launcher, requestFactory(launcher, jsonMapper),
+				properties.getRequest().getTimeout());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(WxUploadTemplate.class)
-	DefaultWxUploadTemplate wxUploadTemplate(TaskLauncher launcher, RequestFactory requestFactory,
-			FileAccess fileAccess, WxNetworkProperties properties) {
-		return new DefaultWxUploadTemplate(launcher, requestFactory, fileAccess, properties.getUpload().getTimeout());
+	DefaultWxUploadTemplate wxUploadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
+			WxNetworkProperties properties) {
+		return new DefaultWxUploadTemplate(launcher, requestFactory(launcher, jsonMapper),
+				new FileAccess(properties.getUserDataDir()), properties.getUpload().getTimeout());
 	}
 
+	/** Downloads without a filePath go to the temp dir, swept of files older than {@code wx.network.temp-file-max-age}. */
 	@Bean
 	@ConditionalOnMissingBean(WxDownloadTemplate.class)
-	DefaultWxDownloadTemplate wxDownloadTemplate(TaskLauncher launcher, RequestFactory requestFactory,
-			FileAccess fileAccess, TempFiles tempFiles, WxNetworkProperties properties) {
-		return new DefaultWxDownloadTemplate(launcher, requestFactory, fileAccess, tempFiles,
+	DefaultWxDownloadTemplate wxDownloadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
+			WxNetworkProperties properties) {
+		TempFiles tempFiles = new TempFiles(properties.getTempDir());
+		tempFiles.sweepEvery(launcher.engine().scheduler(), properties.getTempFileMaxAge());
+		return new DefaultWxDownloadTemplate(launcher, requestFactory(launcher, jsonMapper),
+				new FileAccess(properties.getUserDataDir()), tempFiles,
 				properties.getDownload().getMaxFileSize().toBytes(), properties.getDownload().getTimeout());
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(WxRequestTemplate.class)
-	DefaultWxRequestTemplate wxRequestTemplate(TaskLauncher launcher, RequestFactory requestFactory,
-			WxNetworkProperties properties) {
-		return new DefaultWxRequestTemplate(launcher, requestFactory, properties.getRequest().getTimeout());
+	/** WeChat's request rules, checking first URLs with the engine's own allow-list. */
+	private static RequestFactory requestFactory(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper) {
+		return new RequestFactory(jsonMapper.getIfAvailable(JsonMapper::shared), launcher.engine().hostGuard());
 	}
 
 }

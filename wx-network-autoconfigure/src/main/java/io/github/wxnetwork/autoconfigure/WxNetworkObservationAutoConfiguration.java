@@ -1,9 +1,9 @@
 package io.github.wxnetwork.autoconfigure;
 
 import io.github.wxnetwork.actuate.MicrometerTaskObserver;
-import io.github.wxnetwork.actuate.TaskStatistics;
 import io.github.wxnetwork.actuate.WxNetworkMeterBinder;
 import io.github.wxnetwork.engine.TaskObserver;
+import io.github.wxnetwork.limits.TaskLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -34,13 +34,12 @@ public final class WxNetworkObservationAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
-	@ConditionalOnBean({ MeterRegistry.class, TaskStatistics.class })
+	@ConditionalOnBean({ MeterRegistry.class, TaskLimiter.class })
 	static final class GaugesConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		WxNetworkMeterBinder wxNetworkMeterBinder(TaskStatistics statistics) {
-			return new WxNetworkMeterBinder(statistics);
+		WxNetworkMeterBinder wxNetworkMeterBinder(TaskLimiter limiter) {
+			return new WxNetworkMeterBinder(limiter);
 		}
 
 	}

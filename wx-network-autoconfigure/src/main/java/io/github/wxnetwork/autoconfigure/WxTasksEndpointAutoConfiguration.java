@@ -1,8 +1,7 @@
 package io.github.wxnetwork.autoconfigure;
 
-import io.github.wxnetwork.actuate.TaskStatistics;
 import io.github.wxnetwork.actuate.WxTasksEndpoint;
-import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.TaskLauncher;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -19,10 +18,10 @@ import org.springframework.context.annotation.Bean;
 public final class WxTasksEndpointAutoConfiguration {
 
 	@Bean
-	@ConditionalOnBean({ TaskRegistry.class, TaskStatistics.class })
+	@ConditionalOnBean(TaskLauncher.class)
 	@ConditionalOnMissingBean
-	WxTasksEndpoint wxTasksEndpoint(TaskRegistry registry, TaskStatistics statistics) {
-		return new WxTasksEndpoint(registry, statistics);
+	WxTasksEndpoint wxTasksEndpoint(TaskLauncher launcher) {
+		return new WxTasksEndpoint(launcher.registry(), launcher.limiter());
 	}
 
 }

@@ -1,12 +1,9 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.WxErrno;
-import io.github.wxnetwork.TaskKind;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,13 +11,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.github.wxnetwork.HeadersReceived;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskOptions;
 import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
-import io.github.wxnetwork.engine.Listeners.Callbacks;
 import okhttp3.Call;
-import okhttp3.Request;
 
 /**
  * The life of one task, whatever its kind: its state, its listeners, its callbacks and future, and how
@@ -33,16 +31,16 @@ import okhttp3.Request;
  * a timeout is OkHttp's call timeout, which fails the call the same way. A task that is not on the
  * network (queued, or invalid) is ended on the callback executor.
  *
+ * <p>Only the engine drives a task (its mutators are package-private); everything outside sees it as a
+ * read-only {@link TaskView}, as OkHttp hands out {@code Call} and keeps {@code RealCall} to itself.
+ *
  * @param <R> the success result
  */
-public abstract class AbstractWxTask<R> implements WxTask<R> {
+abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
 
 	private static final String ID_PREFIX = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
 
 	private static final AtomicLong ids = new AtomicLong();
-
-	/** Marks the cancel reason once the task has committed to its result: no abort can win then. */
-	private static final WxNetworkException COMMITTED = new WxNetworkException("committed", 0);
 
 	private final long sequence;
 
@@ -54,9 +52,8 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private final String url;
 
-	private final TaskOptions<R> options;
-
-	private final Executor callbackExecutor;
+	/** The masked url, made on first use: most tasks are never shown. */
+	private String maskedUrl;
 
 	private final AtomicReference<TaskState> state = new AtomicReference<>(TaskState.QUEUED);
 
@@ -64,13 +61,13 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private final TaskFuture<R> future = new TaskFuture<>(this);
 
-	private final AtomicReference<WxNetworkException> cancelReason = new AtomicReference<>();
+	private final Delivery<R> delivery;
+
+	private final Cancellation cancellation = new Cancellation();
 
 	private final AtomicReference<Runnable> pendingRun = new AtomicReference<>();
 
 	private final ProfileRecorder profile = new ProfileRecorder(System.currentTimeMillis());
-
-	private volatile Call call;
 
 	private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
 
@@ -80,16 +77,13 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private volatile int statusCode;
 
-	private volatile TaskObserver.Scope observation = TaskObserver.Scope.NONE;
-
-	protected AbstractWxTask(TaskKind kind, String method, TaskOptions<R> options, Executor callbackExecutor) {
+	AbstractWxTask(TaskKind kind, String method, TaskOptions<R> options, Executor callbackExecutor) {
 		this.sequence = ids.incrementAndGet();
 		this.id = ID_PREFIX + "-" + Long.toHexString(this.sequence);
 		this.kind = kind;
 		this.method = method;
 		this.url = options.url();
-		this.options = options;
-		this.callbackExecutor = callbackExecutor;
+		this.delivery = new Delivery<>(options, this.future, callbackExecutor);
 		this.headersReceived = new Listeners<>(options.headersReceivedListeners());
 	}
 
@@ -98,8 +92,8 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		return this.id;
 	}
 
-	/** The order in which tasks were created in this JVM (the endpoint lists tasks in it). */
-	public long sequence() {
+	/** The order in which tasks were created in this JVM (the registry lists tasks in it). */
+	long sequence() {
 		return this.sequence;
 	}
 
@@ -108,40 +102,43 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		return this.state.get();
 	}
 
+	@Override
 	public TaskKind kind() {
 		return this.kind;
 	}
 
+	@Override
 	public String method() {
 		return this.method;
 	}
 
-	/** The url as given by the caller (mask it before showing it). */
+	@Override
 	public String url() {
-		return this.url;
+		String masked = this.maskedUrl;
+		if (masked == null) {
+			masked = MaskedUrl.of(this.url);
+			this.maskedUrl = masked;
+		}
+		return masked;
 	}
 
-	public Instant invokedAt() {
-		return Instant.ofEpochMilli(this.profile.invokeStart());
-	}
-
-	/** When the task took its slot, or null while queued. */
+	@Override
 	public Instant startedAt() {
 		long start = this.profile.queueEnd;
 		return (start != 0) ? Instant.ofEpochMilli(start) : null;
 	}
 
-	/** Body bytes received (request, download) or sent (upload) so far. */
+	@Override
 	public long bytesTransferred() {
 		return this.bytesTransferred;
 	}
 
-	/** Body bytes expected, or -1 when unknown. */
+	@Override
 	public long bytesExpected() {
 		return this.bytesExpected;
 	}
 
-	/** The response's status code, or 0 before (or without) a response. */
+	@Override
 	public int statusCode() {
 		return this.statusCode;
 	}
@@ -150,27 +147,15 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		this.statusCode = statusCode;
 	}
 
-	void observation(TaskObserver.Scope observation) {
-		this.observation = observation;
-	}
-
+	/** Written by one owner per kind: the response body's reader, or an upload's request body. */
 	void transferred(long done, long expected) {
 		this.bytesTransferred = done;
 		this.bytesExpected = expected;
 	}
 
+	/** Filled by OkHttp's events (the request carries it as a tag); read by the round trips. */
 	ProfileRecorder profile() {
 		return this.profile;
-	}
-
-	/**
-	 * Builds the task's request once: its profile recorder as the tag OkHttp's event listener finds, and
-	 * the observation's headers (trace propagation) over the caller's.
-	 */
-	Request request(Request.Builder request) {
-		request.tag(ProfileRecorder.class, this.profile);
-		this.observation.headers().forEach(request::header);
-		return request.build();
 	}
 
 	@Override
@@ -183,17 +168,7 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 			deliverLater(null, reason, false);
 		}
 		else {
-			cancel(reason);
-		}
-	}
-
-	/** The first reason wins; the thread executing the call sees the cancel and ends the task with it. */
-	private void cancel(WxNetworkException reason) {
-		if (this.cancelReason.compareAndSet(null, reason)) {
-			Call current = this.call;
-			if (current != null) {
-				current.cancel();
-			}
+			this.cancellation.request(reason);
 		}
 	}
 
@@ -242,13 +217,13 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	// --- driven by the engine and the limiter ---
 
-	/** Who is told when the task leaves QUEUED or ends: the limiter (slots) and the task registry. */
-	public void lifecycle(TaskLifecycle lifecycle) {
+	/** Who is told when the task ends, before its callbacks: the registry, the limiter, the observation. */
+	void lifecycle(TaskLifecycle lifecycle) {
 		this.lifecycle = lifecycle;
 	}
 
 	/** QUEUED to RUNNING; false when the task was aborted meanwhile (it then must not start). */
-	public boolean markRunning() {
+	boolean markRunning() {
 		if (!this.state.compareAndSet(TaskState.QUEUED, TaskState.RUNNING)) {
 			return false;
 		}
@@ -273,23 +248,14 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 		}
 	}
 
-	/** Publishes the call so an abort can cancel it, and cancels it at once if the abort came first. */
+	/** Publishes the running call so an abort can cancel it. */
 	void attach(Call call) {
-		this.call = call;
-		if (cancelRequested()) {
-			call.cancel();
-		}
+		this.cancellation.attach(call);
 	}
 
 	/** Whether an abort asked the task to stop. */
 	boolean cancelRequested() {
-		return pendingCancel() != null;
-	}
-
-	/** Ends a running task with its result, unless an abort came first: then that wins. */
-	void succeed(R result) {
-		WxNetworkException reason = pendingCancel();
-		settle((reason != null) ? null : result, reason);
+		return this.cancellation.pending() != null;
 	}
 
 	/**
@@ -298,23 +264,23 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	 * @return false when an abort came first (the caller must then not publish anything)
 	 */
 	boolean commit() {
-		return this.cancelReason.compareAndSet(null, COMMITTED) || this.cancelReason.get() == COMMITTED;
+		return this.cancellation.commit();
+	}
+
+	/** Ends a running task with its result, unless an abort came first: then that wins. */
+	void succeed(R result) {
+		WxNetworkException reason = this.cancellation.pending();
+		settle((reason != null) ? null : result, reason);
 	}
 
 	/** Ends a running task with a failure; a pending abort takes precedence over its symptom. */
 	void fail(WxNetworkException failure) {
-		WxNetworkException reason = pendingCancel();
+		WxNetworkException reason = this.cancellation.pending();
 		settle(null, (reason != null) ? reason : failure);
 	}
 
-	/** The abort that asked the task to stop, or null (also once the task has committed). */
-	private WxNetworkException pendingCancel() {
-		WxNetworkException reason = this.cancelReason.get();
-		return (reason != COMMITTED) ? reason : null;
-	}
-
 	/** Fails a task that never reached the network (bad options, refused by the limiter), off the caller's thread. */
-	public void failLater(WxNetworkException failure) {
+	void failLater(WxNetworkException failure) {
 		TaskState previous = this.state.get();
 		if (!previous.isTerminal() && this.state.compareAndSet(previous, terminalState(failure))) {
 			deliverLater(null, failure, previous == TaskState.RUNNING);
@@ -339,94 +305,18 @@ public abstract class AbstractWxTask<R> implements WxTask<R> {
 	}
 
 	private void deliverLater(R result, WxNetworkException failure, boolean wasRunning) {
-		try {
-			this.callbackExecutor.execute(() -> deliver(result, failure, wasRunning));
-		}
-		catch (RuntimeException ex) {
-			// The executor is shut down: the callbacks are still owed exactly once, and still not on the
-			// caller's thread.
-			Thread late = new Thread(() -> deliver(result, failure, wasRunning), "wx-network-late-" + this.id);
-			late.setDaemon(true);
-			late.start();
-		}
+		this.delivery.later(() -> deliver(result, failure, wasRunning), this.id);
 	}
 
 	private void deliver(R result, WxNetworkException failure, boolean wasRunning) {
-		this.call = null;
-		this.lifecycle.ended(this, wasRunning);
-		Callbacks.run(() -> this.observation.stop(this, failure), "observation");
-		if (failure == null) {
-			Consumer<? super R> success = this.options.success();
-			if (success != null) {
-				Callbacks.run(() -> success.accept(result), "success callback");
-			}
-		}
-		else {
-			Consumer<? super WxNetworkException> fail = this.options.fail();
-			if (fail != null) {
-				Callbacks.run(() -> fail.accept(failure), "fail callback");
-			}
-		}
-		Runnable complete = this.options.complete();
-		if (complete != null) {
-			Callbacks.run(complete, "complete callback");
-		}
-		if (failure == null) {
-			this.future.settle(result);
-		}
-		else {
-			this.future.settleExceptionally(failure);
-		}
+		this.cancellation.detach();
+		this.lifecycle.ended(wasRunning, failure);
+		this.delivery.now(result, failure);
 	}
 
 	@Override
 	public String toString() {
 		return this.kind.type() + " task " + this.id + " [" + this.state.get() + "]";
-	}
-
-	/** The task's future: cancelling it aborts the task. Dependent stages are plain futures. */
-	static final class TaskFuture<R> extends CompletableFuture<R> {
-
-		private final AbstractWxTask<?> task;
-
-		TaskFuture(AbstractWxTask<?> task) {
-			this.task = task;
-		}
-
-		/** A caller about to block does the task's pending work itself (never a timed wait: it could overrun). */
-		@Override
-		public R join() {
-			this.task.claimAndRun();
-			return super.join();
-		}
-
-		@Override
-		public R get() throws InterruptedException, ExecutionException {
-			this.task.claimAndRun();
-			return super.get();
-		}
-
-		@Override
-		public boolean cancel(boolean mayInterruptIfRunning) {
-			// Cancelled first, so the abort's own failure cannot complete the future in between.
-			boolean cancelled = super.cancel(mayInterruptIfRunning);
-			this.task.abort();
-			return cancelled;
-		}
-
-		@Override
-		public <U> CompletableFuture<U> newIncompleteFuture() {
-			return new CompletableFuture<>();
-		}
-
-		void settle(R result) {
-			super.complete(result);
-		}
-
-		void settleExceptionally(Throwable failure) {
-			super.completeExceptionally(failure);
-		}
-
 	}
 
 }

@@ -1,16 +1,16 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 
+import io.github.wxnetwork.WxErrno;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * The one loop that reads a response body for every kind: chunk by chunk as the bytes arrive, counted
- * for progress and for the actuator, and cut off the moment a size cap is passed (whatever
- * Content-Length claimed).
+ * The one loop that reads a response body for every kind: chunk by chunk as the bytes arrive, counted,
+ * and cut off the moment a size cap is passed (whatever Content-Length claimed). What the counts mean
+ * (progress, the actuator's bytes) is the caller's: the streamer writes to nothing but its sink.
  */
 final class BodyStreamer {
 
@@ -32,7 +32,7 @@ final class BodyStreamer {
 	 * @param maxBytes the cap; passing it fails with {@code exceed max file size}
 	 * @return the number of body bytes received
 	 */
-	static long stream(ResponseBody body, AbstractWxTask<?> task, long maxBytes, ChunkSink sink) throws IOException {
+	static long stream(ResponseBody body, long maxBytes, ChunkSink sink) throws IOException {
 		long expected = body.contentLength();
 		BufferedSource source = body.source();
 		Buffer chunk = new Buffer();
@@ -44,7 +44,6 @@ final class BodyStreamer {
 				throw new WxIoException("body exceeds " + maxBytes + " bytes",
 						(kind) -> Failures.fail(kind, "exceed max file size", WxErrno.EXCEED_MAX_FILE_SIZE));
 			}
-			task.transferred(received, expected);
 			sink.accept(chunk, received, expected);
 			chunk.clear();
 		}

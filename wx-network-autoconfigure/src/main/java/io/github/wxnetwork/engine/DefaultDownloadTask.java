@@ -1,6 +1,5 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -9,6 +8,7 @@ import io.github.wxnetwork.DownloadProgress;
 import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.DownloadTask;
 import io.github.wxnetwork.HeadersReceived;
+import io.github.wxnetwork.TaskKind;
 
 /** A {@code wx.downloadFile} task: the shared life of a task plus progress events. */
 final class DefaultDownloadTask extends TransferTask<DownloadSuccess, DownloadProgress> implements DownloadTask {

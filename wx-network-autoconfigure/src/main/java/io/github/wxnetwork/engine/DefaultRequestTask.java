@@ -1,6 +1,5 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -9,6 +8,7 @@ import io.github.wxnetwork.HeadersReceived;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxMethod;
 
 /** A {@code wx.request} task: the shared life of a task plus chunk events. */

@@ -1,14 +1,14 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import io.github.wxnetwork.HeadersReceived;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadProgress;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.UploadTask;
-import io.github.wxnetwork.HeadersReceived;
 
 /** A {@code wx.uploadFile} task: the shared life of a task plus progress events. */
 final class DefaultUploadTask extends TransferTask<UploadSuccess, UploadProgress> implements UploadTask {

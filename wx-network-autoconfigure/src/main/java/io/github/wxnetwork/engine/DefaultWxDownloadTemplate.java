@@ -1,11 +1,11 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.DownloadTask;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxDownloadTemplate;
 import okhttp3.Request;
 
@@ -44,10 +44,10 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 		DownloadOptions given = (options != null) ? options : DownloadOptions.builder(null).build();
 		return this.launcher.start(new DefaultDownloadTask(given, this.launcher.engine().callbackExecutor()),
 				given.timeout(), this.defaultTimeout, (task) -> {
-					Request request = task.request(new Request.Builder().url(this.requestFactory.url(KIND, given.url()))
-						.headers(this.requestFactory.headers(KIND, given.headers())));
+					Request.Builder request = new Request.Builder().url(this.requestFactory.url(KIND, given.url()))
+						.headers(this.requestFactory.headers(KIND, given.headers()));
 					Path target = (given.filePath() != null) ? this.fileAccess.target(KIND, given.filePath()) : null;
-					return new DownloadExchange(request, task, target, this.tempFiles, this.maxFileSize);
+					return new DownloadRoundTrip(request, task, target, this.tempFiles, this.maxFileSize);
 				});
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.WxRequestTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@link WxRequestTemplate} on the shared engine. */
 public final class DefaultWxRequestTemplate implements WxRequestTemplate {
@@ -21,12 +22,17 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 		this.defaultTimeout = defaultTimeout;
 	}
 
+	/** The mapper that encodes {@code data} and parses JSON responses. */
+	public JsonMapper jsonMapper() {
+		return this.requestFactory.jsonMapper();
+	}
+
 	@Override
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
 		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new RequestExchange(task.request(this.requestFactory.request(given)),
-						given, task, this.requestFactory.jsonMapper()));
+				given.timeout(), this.defaultTimeout, (task) -> new RequestRoundTrip(this.requestFactory.request(given), given, task,
+						this.requestFactory.jsonMapper()));
 	}
 
 }

@@ -1,12 +1,12 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxUploadTemplate;
@@ -41,10 +41,9 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 	public UploadTask uploadFile(UploadOptions options) {
 		UploadOptions given = (options != null) ? options : UploadOptions.builder(null, null, null).build();
 		return this.launcher.start(new DefaultUploadTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new UploadExchange(task.request(new Request.Builder()
-					.url(this.requestFactory.url(KIND, given.url()))
+				given.timeout(), this.defaultTimeout, (task) -> new UploadRoundTrip(new Request.Builder().url(this.requestFactory.url(KIND, given.url()))
 					.headers(this.requestFactory.headers(KIND, given.headers()))
-					.post(new ProgressRequestBody(multipart(given), task))), task));
+					.post(new ProgressRequestBody(multipart(given), task))));
 	}
 
 	/** The file part under {@code name} with its file name and a type guessed from the extension, then formData as text parts. */

@@ -1,10 +1,10 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 

@@ -1,11 +1,12 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.WxErrno;
-import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.WxErrno;
 
 /**
  * Which files tasks may touch: with {@code wx.network.user-data-dir} set, a {@code filePath} must lie

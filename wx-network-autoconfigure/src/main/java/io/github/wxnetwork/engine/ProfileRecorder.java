@@ -1,9 +1,9 @@
 package io.github.wxnetwork.engine;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.List;
-import java.net.InetAddress;
 
 import io.github.wxnetwork.WxProfile;
 import okhttp3.Call;
@@ -73,15 +73,6 @@ public final class ProfileRecorder extends EventListener {
 
 	ProfileRecorder(long invokeStart) {
 		this.invokeStart = invokeStart;
-	}
-
-	long invokeStart() {
-		return this.invokeStart;
-	}
-
-	/** Bytes sent so far (headers and body), for the actuator's progress of running tasks. */
-	long sentBytes() {
-		return this.sentBytes;
 	}
 
 	public WxProfile snapshot() {

@@ -1,6 +1,5 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.wxnetwork.RequestOptions;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxMethod;
 import io.github.wxnetwork.WxNetworkException;
 import okhttp3.Headers;

@@ -1,22 +1,25 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.WxErrno;
+import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.engine.Listeners.Callbacks;
+import io.github.wxnetwork.limits.Admission;
+import io.github.wxnetwork.limits.TaskLimiter;
+import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.wxnetwork.TaskState;
-import io.github.wxnetwork.WxNetworkException;
-
-import io.github.wxnetwork.limits.TaskLimiter;
-
 /**
- * Where every valid task of every kind goes: registered (for ops), handed to the limiter (its slot), then
- * run by the engine. When it ends, the registry forgets it and the limiter frees its slot, before any
- * user callback runs, so a throwing callback can never hold a slot.
+ * Where every task of every kind goes, in one direction: observed, validated, its request built once,
+ * registered (for ops), handed to the limiter (its slot), then run by the engine. When it ends, the
+ * registry forgets it, the limiter frees its slot and its observation stops, before any user callback
+ * runs, so a throwing callback can never hold a slot.
  */
 public final class TaskLauncher implements AutoCloseable {
 
@@ -54,41 +57,62 @@ public final class TaskLauncher implements AutoCloseable {
 		return this.engine;
 	}
 
+	/** The unfinished tasks (the actuator endpoint's source). */
+	public TaskRegistry registry() {
+		return this.registry;
+	}
+
+	/** The limit every task goes through (its counts are the endpoint's and the gauges'). */
+	public TaskLimiter limiter() {
+		return this.limiter;
+	}
+
 	/**
-	 * Validates a new task's options and launches it. A bad option (the exchange factory or the
+	 * Validates a new task's options and launches it. A bad option (the round-trip factory or the
 	 * timeout throws {@link WxNetworkException}) fails the task off the caller's thread instead of
 	 * throwing: the template returns the task either way.
 	 */
 	<R, T extends AbstractWxTask<R>> T start(T task, Duration requested, Duration defaultTimeout,
-			Function<T, Exchange<R>> exchange) {
+			Function<T, RoundTrip<R>> roundTrips) {
+		Launch<R> launch = new Launch<>(task, observe(task));
+		task.lifecycle(launch);
 		try {
-			task.observation(this.observer.start(task));
+			if (this.closed) {
+				throw Failures.invalid(task.kind(), "wx-network is shut down");
+			}
+			Duration timeout = timeout(task.kind(), requested, defaultTimeout);
+			RoundTrip<R> roundTrip = roundTrips.apply(task);
+			launch.prepare(roundTrip, build(roundTrip.request(), task, launch.scope), timeout);
+		}
+		catch (WxNetworkException ex) {
+			task.failLater(ex);
+			return task;
+		}
+		launch.registered = true;
+		this.registry.add(task);
+		this.limiter.submit(launch);
+		return task;
+	}
+
+	private TaskObserver.Scope observe(TaskView task) {
+		try {
+			return this.observer.start(task);
 		}
 		catch (RuntimeException ex) {
 			// A broken metrics or tracing handler must not make a template call throw.
 			logger.warn("Could not observe wx-network task {}", task.id(), ex);
+			return TaskObserver.Scope.NONE;
 		}
-		if (this.closed) {
-			task.failLater(Failures.invalid(task.kind(), "wx-network is shut down"));
-			return task;
-		}
-		try {
-			Duration timeout = timeout(task.kind(), requested, defaultTimeout);
-			launch(task, exchange.apply(task), timeout);
-		}
-		catch (WxNetworkException ex) {
-			task.failLater(ex);
-		}
-		return task;
 	}
 
-	private <R> void launch(AbstractWxTask<R> task, Exchange<R> exchange, Duration timeout) {
-		this.registry.add(task);
-		task.lifecycle((ended, wasRunning) -> {
-			this.registry.remove(ended);
-			this.limiter.ended(ended, wasRunning);
-		});
-		this.limiter.submit(task, () -> this.engine.execute(task, exchange, timeout));
+	/**
+	 * Builds the task's request once: its profile recorder as the tag OkHttp's event listener finds, and
+	 * the observation's headers (trace propagation) over the caller's.
+	 */
+	private static Request build(Request.Builder request, AbstractWxTask<?> task, TaskObserver.Scope scope) {
+		request.tag(ProfileRecorder.class, task.profile());
+		scope.headers().forEach(request::header);
+		return request.build();
 	}
 
 	/** A task's timeout: its own, else the kind's default; zero or negative is refused. */
@@ -108,26 +132,78 @@ public final class TaskLauncher implements AutoCloseable {
 	public void close() {
 		this.closed = true;
 		try {
-			abortAll(TaskState.QUEUED);
+			this.registry.abortAll(TaskState.QUEUED);
 			if (!this.registry.awaitEmpty(this.shutdownGrace)) {
 				logger.info("Aborting {} wx-network task(s) still running after the shutdown grace of {}",
-						this.registry.active().size(), this.shutdownGrace);
-				abortAll(null);
+						this.registry.size(), this.shutdownGrace);
+				this.registry.abortAll(null);
 				this.registry.awaitEmpty(ABORT_CLEAN_UP);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			abortAll(null);
+			this.registry.abortAll(null);
 		}
 	}
 
-	private void abortAll(TaskState only) {
-		for (AbstractWxTask<?> task : List.copyOf(this.registry.active())) {
-			if (only == null || task.state() == only) {
-				task.abort();
-			}
+	/**
+	 * One task's way through: what the limiter holds while it waits ({@link Admission}) and what the task
+	 * tells when it ends ({@link TaskLifecycle}).
+	 */
+	private final class Launch<R> implements Admission, TaskLifecycle {
+
+		private final AbstractWxTask<R> task;
+
+		private final TaskObserver.Scope scope;
+
+		private RoundTrip<R> roundTrip;
+
+		private Request request;
+
+		private Duration timeout;
+
+		/** Set before the limiter sees the task; read by whichever thread ends it. */
+		private volatile boolean registered;
+
+		Launch(AbstractWxTask<R> task, TaskObserver.Scope scope) {
+			this.task = task;
+			this.scope = scope;
 		}
+
+		void prepare(RoundTrip<R> roundTrip, Request request, Duration timeout) {
+			this.roundTrip = roundTrip;
+			this.request = request;
+			this.timeout = timeout;
+		}
+
+		@Override
+		public TaskView task() {
+			return this.task;
+		}
+
+		@Override
+		public boolean start() {
+			if (!this.task.markRunning()) {
+				return false;
+			}
+			TaskLauncher.this.engine.execute(this.task, this.request, this.roundTrip, this.timeout);
+			return true;
+		}
+
+		@Override
+		public void reject() {
+			this.task.failLater(Failures.fail(this.task.kind(), "exceed max task count", WxErrno.EXCEED_MAX_TASK_COUNT));
+		}
+
+		@Override
+		public void ended(boolean wasRunning, WxNetworkException failure) {
+			if (this.registered) {
+				TaskLauncher.this.registry.remove(this.task);
+				TaskLauncher.this.limiter.ended(this.task, wasRunning);
+			}
+			Callbacks.run(() -> this.scope.stop(this.task, failure), "observation");
+		}
+
 	}
 
 }

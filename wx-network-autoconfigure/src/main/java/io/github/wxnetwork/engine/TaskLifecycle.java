@@ -1,16 +1,18 @@
 package io.github.wxnetwork.engine;
 
-/** Told when a task ends, before its callbacks run: frees its slot and forgets it. */
-@FunctionalInterface
-public interface TaskLifecycle {
+import io.github.wxnetwork.WxNetworkException;
 
-	TaskLifecycle NONE = (task, wasRunning) -> {
+/** Told once when a task ends, before its callbacks run: frees its slot, forgets it, ends its observation. */
+@FunctionalInterface
+interface TaskLifecycle {
+
+	TaskLifecycle NONE = (wasRunning, failure) -> {
 	};
 
 	/**
-	 * @param task the task that ended
-	 * @param wasRunning whether it held a slot (it was RUNNING, not QUEUED)
+	 * @param wasRunning whether the task held a slot (it was RUNNING, not QUEUED)
+	 * @param failure why it failed, or null on success
 	 */
-	void ended(AbstractWxTask<?> task, boolean wasRunning);
+	void ended(boolean wasRunning, WxNetworkException failure);
 
 }

@@ -2,6 +2,7 @@ package io.github.wxnetwork.engine;
 
 import java.util.Map;
 
+import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.WxNetworkException;
 
 /**
@@ -14,7 +15,7 @@ public interface TaskObserver {
 
 	TaskObserver NONE = (task) -> Scope.NONE;
 
-	Scope start(AbstractWxTask<?> task);
+	Scope start(TaskView task);
 
 	/** One task's observation. */
 	interface Scope {
@@ -22,17 +23,17 @@ public interface TaskObserver {
 		Scope NONE = new Scope() {
 		};
 
-		/** Headers to send with the task's request (trace propagation); read when the task runs. */
+		/** Headers to send with the task's request (trace propagation); read once, when the request is built. */
 		default Map<String, String> headers() {
 			return Map.of();
 		}
 
 		/**
-		 * @param task the task, now in its terminal state ({@link AbstractWxTask#statusCode()} is set when a
+		 * @param task the task, now in its terminal state ({@link TaskView#statusCode()} is set when a
 		 * response arrived)
 		 * @param failure why it failed, or null on success
 		 */
-		default void stop(AbstractWxTask<?> task, WxNetworkException failure) {
+		default void stop(TaskView task, WxNetworkException failure) {
 		}
 
 	}

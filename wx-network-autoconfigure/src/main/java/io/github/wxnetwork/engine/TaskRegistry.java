@@ -1,14 +1,19 @@
 package io.github.wxnetwork.engine;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.TaskView;
+
 /** The tasks not yet finished, by id: what ops see and what shutdown aborts. */
 public final class TaskRegistry {
+
+	private static final Comparator<AbstractWxTask<?>> CREATION_ORDER = Comparator.comparingLong(AbstractWxTask::sequence);
 
 	private final ConcurrentHashMap<String, AbstractWxTask<?>> tasks = new ConcurrentHashMap<>();
 
@@ -43,12 +48,40 @@ public final class TaskRegistry {
 		return true;
 	}
 
-	public Optional<AbstractWxTask<?>> find(String id) {
+	public Optional<TaskView> find(String id) {
 		return Optional.ofNullable(this.tasks.get(id));
 	}
 
-	public Collection<AbstractWxTask<?>> active() {
-		return Collections.unmodifiableCollection(this.tasks.values());
+	/** The unfinished tasks, oldest first. */
+	public List<TaskView> active() {
+		return this.tasks.values().stream().sorted(CREATION_ORDER).map(TaskView.class::cast).toList();
+	}
+
+	/** How many tasks are not finished. */
+	public int size() {
+		return this.tasks.size();
+	}
+
+	/**
+	 * Aborts an unfinished task, as {@code WxTask.abort()} would.
+	 * @return false when no such task is unfinished
+	 */
+	public boolean abort(String id) {
+		AbstractWxTask<?> task = this.tasks.get(id);
+		if (task == null) {
+			return false;
+		}
+		task.abort();
+		return true;
+	}
+
+	/** Aborts every unfinished task, or only those in {@code only} when it is not null. */
+	void abortAll(TaskState only) {
+		for (AbstractWxTask<?> task : List.copyOf(this.tasks.values())) {
+			if (only == null || task.state() == only) {
+				task.abort();
+			}
+		}
 	}
 
 }

@@ -1,10 +1,10 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskOptions;
 
 /**

@@ -1,7 +1,5 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.WxErrno;
-import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.wxnetwork.HeadersReceived;
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Runs exchanges on OkHttp. Each running task executes its call with {@code Call.execute()} on a
+ * Runs round trips on OkHttp. Each running task executes its call with {@code Call.execute()} on a
  * thread of our own pool (or on the thread that waits for it), so OkHttp's dispatcher limits (64, 5 per
  * host) never apply: the limiter in front of the engine is the only limit.
  */
@@ -36,6 +37,8 @@ public final class WxHttpEngine implements AutoCloseable {
 	private static final int CALLBACK_THREADS = 2;
 
 	private final OkHttpClient client;
+
+	private final HostGuard hostGuard;
 
 	private final ThreadPoolExecutor executor;
 
@@ -49,6 +52,7 @@ public final class WxHttpEngine implements AutoCloseable {
 	 * @param hostGuard checks every hop's host, redirects included
 	 */
 	public WxHttpEngine(OkHttpClient client, HostGuard hostGuard) {
+		this.hostGuard = hostGuard;
 		EventListener.Factory userListeners = client.eventListenerFactory();
 		OkHttpClient.Builder builder = client.newBuilder()
 			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)));
@@ -77,18 +81,23 @@ public final class WxHttpEngine implements AutoCloseable {
 		return this.timer;
 	}
 
+	/** The allow-list this engine enforces on every hop; templates check a task's first URL with it too. */
+	public HostGuard hostGuard() {
+		return this.hostGuard;
+	}
+
 	public OkHttpClient client() {
 		return this.client;
 	}
 
 	/**
 	 * Runs a task that just became RUNNING. Never blocks; the task ends through its callbacks.
-	 * @param timeout bounds the whole exchange from now: connect, headers and body
+	 * @param timeout bounds the whole round trip from now: connect, headers and body
 	 */
-	public <R> void execute(AbstractWxTask<R> task, Exchange<R> exchange, Duration timeout) {
+	<R> void execute(AbstractWxTask<R> task, Request request, RoundTrip<R> roundTrip, Duration timeout) {
 		long millis = toMillis(timeout);
 		try {
-			task.offerRun(() -> run(task, exchange, millis));
+			task.offerRun(() -> run(task, request, roundTrip, millis));
 			this.executor.execute(task::claimAndRun);
 		}
 		catch (RejectedExecutionException ex) {
@@ -96,10 +105,10 @@ public final class WxHttpEngine implements AutoCloseable {
 		}
 	}
 
-	private <R> void run(AbstractWxTask<R> task, Exchange<R> exchange, long timeoutMillis) {
+	private <R> void run(AbstractWxTask<R> task, Request request, RoundTrip<R> roundTrip, long timeoutMillis) {
 		Call call = null;
 		try {
-			call = this.client.newCall(exchange.request());
+			call = this.client.newCall(request);
 			if (timeoutMillis > 0 && timeoutMillis < FOREVER) {
 				// OkHttp's call timeout spans connect, headers and the body until it is closed: WeChat's
 				// timeout. It fails the call with "timeout", told apart from an abort by the task's reason.
@@ -115,15 +124,15 @@ public final class WxHttpEngine implements AutoCloseable {
 				if (task.cancelRequested()) {
 					throw new IOException("Canceled");
 				}
-				task.succeed(exchange.read(response, headers));
+				task.succeed(roundTrip.read(response, headers));
 			}
 		}
 		catch (IOException ex) {
-			exchange.discard();
+			roundTrip.discard();
 			task.fail(Failures.fromIo(task.kind(), ex));
 		}
 		catch (WxNetworkException ex) {
-			exchange.discard();
+			roundTrip.discard();
 			task.fail(ex);
 		}
 		catch (RuntimeException | Error ex) {
@@ -131,7 +140,7 @@ public final class WxHttpEngine implements AutoCloseable {
 			if (call != null) {
 				call.cancel();
 			}
-			exchange.discard();
+			roundTrip.discard();
 			task.fail(new WxNetworkException(task.kind().api() + ":fail " + ex, WxErrno.NETWORK_ERROR, ex));
 		}
 	}

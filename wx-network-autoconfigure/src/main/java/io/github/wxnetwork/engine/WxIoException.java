@@ -1,9 +1,9 @@
 package io.github.wxnetwork.engine;
 
-import io.github.wxnetwork.TaskKind;
 import java.io.IOException;
 import java.util.function.Function;
 
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxNetworkException;
 
 /**

@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.wxnetwork.engine.AbstractWxTask;
 import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ public final class BulkheadTaskLimiter implements TaskLimiter {
 			.build();
 		for (TaskKind kind : TaskKind.values()) {
 			Bulkhead bulkhead = withoutWait(registry, registry.bulkhead(bulkheadName(kind), config));
-			this.queues.put(kind, new KindQueue(kind, bulkhead, maxQueueWait, timer));
+			this.queues.put(kind, new KindQueue(bulkhead, maxQueueWait, timer));
 		}
 	}
 
@@ -67,27 +67,28 @@ public final class BulkheadTaskLimiter implements TaskLimiter {
 	}
 
 	@Override
-	public void submit(AbstractWxTask<?> task, Runnable start) {
-		this.queues.get(task.kind()).submit(task, start);
+	public void submit(Admission admission) {
+		this.queues.get(admission.task().kind()).submit(admission);
 	}
 
 	@Override
-	public void ended(AbstractWxTask<?> task, boolean wasRunning) {
+	public void ended(TaskView task, boolean wasRunning) {
 		this.queues.get(task.kind()).ended(task, wasRunning);
 	}
 
-	/** How many tasks of a kind may run at once. */
+	@Override
 	public int limit(TaskKind kind) {
 		return this.queues.get(kind).bulkhead().getBulkheadConfig().getMaxConcurrentCalls();
 	}
 
-	/** How many tasks of a kind hold a slot now. */
+	/** The bulkhead's permits in use: O(1), no task is walked. */
+	@Override
 	public int running(TaskKind kind) {
 		Bulkhead bulkhead = this.queues.get(kind).bulkhead();
 		return bulkhead.getBulkheadConfig().getMaxConcurrentCalls() - bulkhead.getMetrics().getAvailableConcurrentCalls();
 	}
 
-	/** How many tasks of a kind wait for a slot now. */
+	@Override
 	public int queued(TaskKind kind) {
 		return this.queues.get(kind).queued();
 	}

@@ -1,20 +1,16 @@
 package io.github.wxnetwork.limits;
 
-import io.github.wxnetwork.WxErrno;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.engine.Failures;
-import io.github.wxnetwork.TaskKind;
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.wxnetwork.TaskView;
 
 /**
  * The slots and the FIFO queue of one kind. Slots are a Resilience4j {@link Bulkhead}'s permits
@@ -24,8 +20,6 @@ import io.github.resilience4j.bulkhead.Bulkhead;
  */
 final class KindQueue {
 
-	private final TaskKind kind;
-
 	private final Bulkhead bulkhead;
 
 	private final long maxQueueWaitNanos;
@@ -33,12 +27,11 @@ final class KindQueue {
 	private final ScheduledExecutorService timer;
 
 	/** Insertion order is start order; removal of an aborted task is O(1). Guarded by {@code this}. */
-	private final LinkedHashMap<AbstractWxTask<?>, Waiting> waiting = new LinkedHashMap<>();
+	private final LinkedHashMap<TaskView, Waiting> waiting = new LinkedHashMap<>();
 
 	private ScheduledFuture<?> expiry;
 
-	KindQueue(TaskKind kind, Bulkhead bulkhead, Duration maxQueueWait, ScheduledExecutorService timer) {
-		this.kind = kind;
+	KindQueue(Bulkhead bulkhead, Duration maxQueueWait, ScheduledExecutorService timer) {
 		this.bulkhead = bulkhead;
 		this.maxQueueWaitNanos = maxQueueWait.toNanos();
 		this.timer = timer;
@@ -52,18 +45,21 @@ final class KindQueue {
 		return this.waiting.size();
 	}
 
-	void submit(AbstractWxTask<?> task, Runnable start) {
+	void submit(Admission admission) {
 		synchronized (this) {
 			if (!this.waiting.isEmpty() || !this.bulkhead.tryAcquirePermission()) {
-				this.waiting.put(task, new Waiting(start, System.nanoTime() + this.maxQueueWaitNanos));
+				this.waiting.put(admission.task(), new Waiting(admission, System.nanoTime() + this.maxQueueWaitNanos));
 				scheduleExpiry();
 				return;
 			}
 		}
-		begin(task, start);
+		if (!admission.start()) {
+			this.bulkhead.releasePermission();
+			drain();
+		}
 	}
 
-	void ended(AbstractWxTask<?> task, boolean wasRunning) {
+	void ended(TaskView task, boolean wasRunning) {
 		if (wasRunning) {
 			this.bulkhead.onComplete();
 			drain();
@@ -78,35 +74,19 @@ final class KindQueue {
 	/** Gives free slots to the oldest waiting tasks. */
 	private void drain() {
 		while (true) {
-			AbstractWxTask<?> task;
-			Waiting next;
+			Admission next;
 			synchronized (this) {
-				Iterator<Map.Entry<AbstractWxTask<?>, Waiting>> head = this.waiting.entrySet().iterator();
+				Iterator<Waiting> head = this.waiting.values().iterator();
 				if (!head.hasNext() || !this.bulkhead.tryAcquirePermission()) {
 					return;
 				}
-				Map.Entry<AbstractWxTask<?>, Waiting> entry = head.next();
+				next = head.next().admission();
 				head.remove();
-				task = entry.getKey();
-				next = entry.getValue();
 			}
-			if (task.markRunning()) {
-				next.start().run();
-			}
-			else {
+			if (!next.start()) {
 				// Aborted or expired while we took its permit: give it back unused and try the next one.
 				this.bulkhead.releasePermission();
 			}
-		}
-	}
-
-	private void begin(AbstractWxTask<?> task, Runnable start) {
-		if (task.markRunning()) {
-			start.run();
-		}
-		else {
-			this.bulkhead.releasePermission();
-			drain();
 		}
 	}
 
@@ -120,26 +100,24 @@ final class KindQueue {
 	/** Fails every task at the head of the queue whose wait is over, then waits for the next deadline. */
 	private void expire() {
 		long now = System.nanoTime();
-		List<AbstractWxTask<?>> expired = new ArrayList<>();
+		List<Admission> expired = new ArrayList<>();
 		synchronized (this) {
 			this.expiry = null;
-			Iterator<Map.Entry<AbstractWxTask<?>, Waiting>> head = this.waiting.entrySet().iterator();
+			Iterator<Waiting> head = this.waiting.values().iterator();
 			while (head.hasNext()) {
-				Map.Entry<AbstractWxTask<?>, Waiting> entry = head.next();
-				if (entry.getValue().deadline() - now > 0) {
+				Waiting waiting = head.next();
+				if (waiting.deadline() - now > 0) {
 					break;
 				}
 				head.remove();
-				expired.add(entry.getKey());
+				expired.add(waiting.admission());
 			}
 			scheduleExpiry();
 		}
-		for (AbstractWxTask<?> task : expired) {
-			task.failLater(Failures.fail(this.kind, "exceed max task count", WxErrno.EXCEED_MAX_TASK_COUNT));
-		}
+		expired.forEach(Admission::reject);
 	}
 
-	private record Waiting(Runnable start, long deadline) {
+	private record Waiting(Admission admission, long deadline) {
 	}
 
 }

@@ -1,43 +1,37 @@
 package io.github.wxnetwork.limits;
 
-import io.github.wxnetwork.engine.AbstractWxTask;
 import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskView;
 
 /**
- * Decides when a task may take the network. A task is submitted QUEUED; the limiter calls
- * {@code start} once it has moved the task to RUNNING ({@link AbstractWxTask#markRunning()}), and is
- * told when every task ends so it can give the slot to the next one.
+ * Decides when a task may take the network, as OkHttp's {@code Dispatcher} does, and so is the one
+ * place that knows how many tasks run and wait. A task is submitted QUEUED; the limiter starts it with
+ * {@link Admission#start()} when a slot is free, and is told when every task ends so it can give the
+ * slot to the next one.
  */
 public interface TaskLimiter {
 
 	/** Starts the task now or later; never blocks the caller. */
-	void submit(AbstractWxTask<?> task, Runnable start);
+	void submit(Admission admission);
 
 	/**
-	 * @param task a task that ended
-	 * @param wasRunning whether it held a slot
+	 * @param task a task that ended, submitted earlier
+	 * @param wasRunning whether it held a slot (it was RUNNING, not QUEUED)
 	 */
-	void ended(AbstractWxTask<?> task, boolean wasRunning);
+	void ended(TaskView task, boolean wasRunning);
 
 	/** How many tasks of a kind may run at once, or -1 for no limit. */
-	default int limit(TaskKind kind) {
-		return -1;
-	}
+	int limit(TaskKind kind);
+
+	/** How many tasks of a kind hold a slot now. */
+	int running(TaskKind kind);
+
+	/** How many tasks of a kind wait for a slot now. */
+	int queued(TaskKind kind);
 
 	/** Starts every task at once: for tests and for users who put their own limit in front. */
-	TaskLimiter UNLIMITED = new TaskLimiter() {
-
-		@Override
-		public void submit(AbstractWxTask<?> task, Runnable start) {
-			if (task.markRunning()) {
-				start.run();
-			}
-		}
-
-		@Override
-		public void ended(AbstractWxTask<?> task, boolean wasRunning) {
-		}
-
-	};
+	static TaskLimiter unlimited() {
+		return new UnlimitedTaskLimiter();
+	}
 
 }

@@ -3,7 +3,9 @@ package io.github.wxnetwork.actuate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
 import io.github.wxnetwork.autoconfigure.WxTasksEndpointAutoConfiguration;
+import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.limits.TaskLimiter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -44,7 +46,7 @@ class WxTasksEndpointAutoConfigurationTest {
 	void endpointIsAbsentWhenNotExposed() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(WxTasksEndpoint.class)
-			.hasSingleBean(TaskRegistry.class)
+			.hasSingleBean(TaskLauncher.class)
 			.hasSingleBean(WxRequestTemplate.class));
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=health,info")
 			.run((context) -> assertThat(context).doesNotHaveBean(WxTasksEndpoint.class));
@@ -83,8 +85,7 @@ class WxTasksEndpointAutoConfigurationTest {
 	@Configuration(proxyBeanMethods = false)
 	static class UserEndpointConfiguration {
 
-		final WxTasksEndpoint endpoint = new WxTasksEndpoint(new TaskRegistry(),
-				new TaskStatistics(new TaskRegistry(), io.github.wxnetwork.limits.TaskLimiter.UNLIMITED));
+		final WxTasksEndpoint endpoint = new WxTasksEndpoint(new TaskRegistry(), TaskLimiter.unlimited());
 
 		@Bean
 		WxTasksEndpoint userWxTasksEndpoint() {

@@ -26,7 +26,7 @@ import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxMethod;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxRequestTemplate;
-import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.TaskLauncher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class WxTasksEndpointHttpTest {
 	WxDownloadTemplate downloads;
 
 	@Autowired
-	TaskRegistry registry;
+	TaskLauncher launcher;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(WAIT)).build();
 
@@ -76,7 +76,7 @@ class WxTasksEndpointHttpTest {
 	void releaseAndStop() throws InterruptedException {
 		this.server.release();
 		// The context is shared by the class: no task of this test may be seen by the next one.
-		assertThat(this.registry.awaitEmpty(Duration.ofSeconds(WAIT))).as("every task ended").isTrue();
+		assertThat(this.launcher.registry().awaitEmpty(Duration.ofSeconds(WAIT))).as("every task ended").isTrue();
 		this.server.close();
 	}
 

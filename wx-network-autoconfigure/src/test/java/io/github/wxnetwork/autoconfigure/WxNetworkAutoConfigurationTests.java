@@ -7,17 +7,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxRequestTemplate;
-import io.github.wxnetwork.engine.AbstractWxTask;
+import io.github.wxnetwork.WxUploadTemplate;
 import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
+import io.github.wxnetwork.engine.FileAccess;
 import io.github.wxnetwork.engine.HostGuard;
 import io.github.wxnetwork.engine.RequestFactory;
-import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
+import io.github.wxnetwork.limits.Admission;
 import io.github.wxnetwork.limits.TaskLimiter;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
@@ -32,6 +37,7 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -56,17 +62,15 @@ class WxNetworkAutoConfigurationTests {
 	}
 
 	@Test
-	void whenNoUserBeansThenTemplatesAndClientAreRegistered() {
+	void whenNoUserBeansThenTemplatesEngineAndLimiterAreRegistered() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(WxRequestTemplate.class);
-			assertThat(context).hasSingleBean(OkHttpClient.class);
+			assertThat(context).hasSingleBean(WxUploadTemplate.class);
+			assertThat(context).hasSingleBean(WxDownloadTemplate.class);
 			assertThat(context).hasSingleBean(WxHttpEngine.class);
-			assertThat(context).hasSingleBean(TaskLauncher.class);
-			assertThat(context).hasSingleBean(TaskRegistry.class);
-			assertThat(context).hasSingleBean(RequestFactory.class);
-			assertThat(context).hasSingleBean(HostGuard.class);
 			assertThat(context).hasSingleBean(TaskLimiter.class);
+			assertThat(context).hasSingleBean(TaskLauncher.class);
 			assertThat(context).hasSingleBean(WxNetworkProperties.class);
 			assertThat(context.getBean(WxRequestTemplate.class)).isInstanceOf(DefaultWxRequestTemplate.class);
 			// The launcher runs on the context's engine, not on a private one.
@@ -75,16 +79,26 @@ class WxNetworkAutoConfigurationTests {
 	}
 
 	@Test
-	void whenNoUserBeansThenClientHasNoOkHttpTimeoutsAndEngineSharesItsPool() {
+	void whenNoUserBeansThenInternalsAreNotBeans() {
 		this.contextRunner.run((context) -> {
-			OkHttpClient client = context.getBean(OkHttpClient.class);
+			// Built inside the beans that use them: nothing for an application to replace by accident.
+			assertThat(context).doesNotHaveBean(OkHttpClient.class);
+			assertThat(context).doesNotHaveBean(TaskRegistry.class);
+			assertThat(context).doesNotHaveBean(RequestFactory.class);
+			assertThat(context).doesNotHaveBean(HostGuard.class);
+			assertThat(context).doesNotHaveBean(FileAccess.class);
+			assertThat(context).doesNotHaveBean(TempFiles.class);
+		});
+	}
+
+	@Test
+	void whenNoUserBeansThenEngineClientHasNoOkHttpTimeouts() {
+		this.contextRunner.run((context) -> {
+			OkHttpClient client = context.getBean(WxHttpEngine.class).client();
 			// Each task's own timeout bounds the exchange; OkHttp's per-phase timeouts are off.
 			assertThat(client.connectTimeoutMillis()).isZero();
 			assertThat(client.readTimeoutMillis()).isZero();
 			assertThat(client.writeTimeoutMillis()).isZero();
-			WxHttpEngine engine = context.getBean(WxHttpEngine.class);
-			assertThat(engine.client().connectionPool()).isSameAs(client.connectionPool());
-			assertThat(engine.client().dispatcher()).isSameAs(client.dispatcher());
 		});
 	}
 
@@ -107,15 +121,14 @@ class WxNetworkAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(JsonMapper.class);
 				JsonMapper contextMapper = context.getBean(JsonMapper.class);
-				assertThat(context.getBean(RequestFactory.class).jsonMapper()).isSameAs(contextMapper);
+				assertThat(requestTemplate(context).jsonMapper()).isSameAs(contextMapper);
 			});
 	}
 
 	@Test
 	void whenUserDefinesJsonMapperThenRequestFactoryUsesIt() {
 		this.contextRunner.withUserConfiguration(UserJsonMapperConfiguration.class).run((context) -> {
-			assertThat(context.getBean(RequestFactory.class).jsonMapper())
-				.isSameAs(context.getBean("userJsonMapper"));
+			assertThat(requestTemplate(context).jsonMapper()).isSameAs(context.getBean("userJsonMapper"));
 		});
 	}
 
@@ -123,21 +136,52 @@ class WxNetworkAutoConfigurationTests {
 	void whenNoJsonMapperBeanThenRequestFactoryFallsBackToSharedMapper() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).doesNotHaveBean(JsonMapper.class);
-			assertThat(context.getBean(RequestFactory.class).jsonMapper()).isSameAs(JsonMapper.shared());
+			assertThat(requestTemplate(context).jsonMapper()).isSameAs(JsonMapper.shared());
+		});
+	}
+
+	private static DefaultWxRequestTemplate requestTemplate(ApplicationContext context) {
+		return context.getBean(DefaultWxRequestTemplate.class);
+	}
+
+	@Test
+	void whenUserMarksAnOkHttpClientThenEngineDerivesFromItWithoutItsTimeouts() {
+		this.contextRunner.withUserConfiguration(MarkedOkHttpClientConfiguration.class).run((context) -> {
+			OkHttpClient marked = context.getBean("markedOkHttpClient", OkHttpClient.class);
+			OkHttpClient engineClient = context.getBean(WxHttpEngine.class).client();
+			// One pool and dispatcher with the application's client, and its interceptors.
+			assertThat(engineClient.connectionPool()).isSameAs(marked.connectionPool());
+			assertThat(engineClient.dispatcher()).isSameAs(marked.dispatcher());
+			assertThat(engineClient.interceptors()).filteredOn(NamedInterceptor.class::isInstance)
+				.extracting((interceptor) -> ((NamedInterceptor) interceptor).name())
+				.containsExactly("marked");
+			// Only a task's own timeout bounds it, as in WeChat: the client's per-phase timeouts are off.
+			assertThat(engineClient.readTimeoutMillis()).isZero();
+			assertThat(engineClient.connectTimeoutMillis()).isZero();
 		});
 	}
 
 	@Test
-	void whenUserDefinesOkHttpClientThenItIsUsedAndEngineSharesItsConnectionPool() {
-		this.contextRunner.withUserConfiguration(UserOkHttpClientConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(OkHttpClient.class);
-			OkHttpClient userClient = context.getBean(OkHttpClient.class);
-			assertThat(userClient).isSameAs(context.getBean("userOkHttpClient"));
-			assertThat(userClient.connectionPool()).isSameAs(UserOkHttpClientConfiguration.POOL);
-			WxHttpEngine engine = context.getBean(WxHttpEngine.class);
-			assertThat(engine.client().connectionPool()).isSameAs(userClient.connectionPool());
-			// The derived client keeps the user's settings, not ours.
-			assertThat(engine.client().connectTimeoutMillis()).isEqualTo(1234);
+	void whenApplicationHasAnUnrelatedOkHttpClientThenWxNetworkIgnoresIt() {
+		this.contextRunner.withUserConfiguration(UnrelatedOkHttpClientConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			OkHttpClient unrelated = context.getBean(OkHttpClient.class);
+			OkHttpClient engineClient = context.getBean(WxHttpEngine.class).client();
+			assertThat(engineClient.connectionPool()).isNotSameAs(unrelated.connectionPool());
+			// Its read timeout would otherwise cut WeChat's whole-task timeout short.
+			assertThat(engineClient.readTimeoutMillis()).isZero();
+		});
+	}
+
+	@Test
+	void whenApplicationHasTwoUnrelatedOkHttpClientsThenItStartsAndWxNetworkIgnoresBoth() {
+		this.contextRunner.withUserConfiguration(TwoUnrelatedOkHttpClientsConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeansOfType(OkHttpClient.class)).hasSize(2);
+			OkHttpClient engineClient = context.getBean(WxHttpEngine.class).client();
+			assertThat(context.getBeansOfType(OkHttpClient.class).values())
+				.allSatisfy((client) -> assertThat(engineClient.connectionPool()).isNotSameAs(client.connectionPool()));
+			assertThat(context).hasSingleBean(WxRequestTemplate.class);
 		});
 	}
 
@@ -158,38 +202,40 @@ class WxNetworkAutoConfigurationTests {
 			assertThat(context).hasSingleBean(TaskLimiter.class);
 			RecordingLimiter limiter = context.getBean(RecordingLimiter.class);
 			assertThat(context.getBean(TaskLimiter.class)).isSameAs(limiter);
-			assertThat(context.getBean(TaskLimiter.class)).isNotSameAs(TaskLimiter.UNLIMITED);
 
 			// The user's limiter never starts the task: it stays QUEUED and never touches the network.
 			RequestTask task = context.getBean(WxRequestTemplate.class)
 				.request(RequestOptions.builder("http://localhost:1/never").build());
-			assertThat(limiter.submitted).singleElement().isSameAs(task);
+			assertThat(limiter.submitted).singleElement().satisfies((admission) -> {
+				assertThat(admission.task().id()).isEqualTo(task.id());
+				assertThat(admission.task().state()).isEqualTo(TaskState.QUEUED);
+			});
 			assertThat(task.state()).isEqualTo(TaskState.QUEUED);
-			assertThat(context.getBean(TaskRegistry.class).find(task.id())).containsSame((AbstractWxTask<?>) task);
+			TaskRegistry registry = context.getBean(TaskLauncher.class).registry();
+			assertThat(registry.find(task.id())).hasValueSatisfying((view) -> assertThat(view.id()).isEqualTo(task.id()));
 
 			task.abort();
 			assertThatExceptionOfType(WxNetworkException.class).isThrownBy(task::join)
 				.satisfies((ex) -> assertThat(ex.errMsg()).isEqualTo("request:fail abort"));
 			assertThat(limiter.ended).containsExactly(task.id() + ":false");
-			assertThat(context.getBean(TaskRegistry.class).find(task.id())).isEmpty();
+			assertThat(registry.find(task.id())).isEmpty();
 		});
 	}
 
 	@Test
-	void whenUserDefinesHostGuardThenItBacksOffAndTheUsersGuardIsEnforced() {
-		this.contextRunner.withUserConfiguration(UserHostGuardConfiguration.class)
+	void whenUserDefinesWxHttpEngineThenItBacksOffAndTemplatesCheckUrlsWithItsGuard() {
+		this.contextRunner.withUserConfiguration(UserEngineConfiguration.class)
 			.withPropertyValues("wx.network.allowed-domains=ignored.example")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(HostGuard.class);
-				HostGuard guard = context.getBean(HostGuard.class);
-				assertThat(guard).isSameAs(UserHostGuardConfiguration.GUARD);
-				// The engine checks redirect hops with the user's guard.
-				assertThat(context.getBean(WxHttpEngine.class).client().networkInterceptors()).contains(guard);
-				// The factory checks URLs with it too: the user's list wins over the property.
-				RequestFactory factory = context.getBean(RequestFactory.class);
-				assertThat(factory.url(TaskKind.REQUEST, "http://only.example/x").host()).isEqualTo("only.example");
-				assertThatExceptionOfType(WxNetworkException.class)
-					.isThrownBy(() -> factory.url(TaskKind.REQUEST, "http://ignored.example/x"))
+				assertThat(context).hasSingleBean(WxHttpEngine.class);
+				WxHttpEngine engine = context.getBean(WxHttpEngine.class);
+				assertThat(context.getBean(TaskLauncher.class).engine()).isSameAs(engine);
+				// The engine checks redirect hops with its own guard.
+				assertThat(engine.client().networkInterceptors()).contains(engine.hostGuard());
+				// The templates check first URLs with it too: the engine's list wins over the property.
+				RequestTask task = context.getBean(WxRequestTemplate.class)
+					.request(RequestOptions.builder("http://ignored.example/x").build());
+				assertThatExceptionOfType(WxNetworkException.class).isThrownBy(task::join)
 					.satisfies((ex) -> assertThat(ex.errMsg()).isEqualTo("request:fail url not in domain list"));
 			});
 	}
@@ -203,11 +249,6 @@ class WxNetworkAutoConfigurationTests {
 	@Test
 	void whenCustomizersAreDefinedThenTheyAreAppliedInOrder() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
-			OkHttpClient client = context.getBean(OkHttpClient.class);
-			assertThat(client.interceptors()).filteredOn(NamedInterceptor.class::isInstance)
-				.extracting((interceptor) -> ((NamedInterceptor) interceptor).name())
-				.containsExactly("first", "second", "third");
-			// The engine's client is derived from it and keeps them, in the same order.
 			assertThat(context.getBean(WxHttpEngine.class).client().interceptors())
 				.filteredOn(NamedInterceptor.class::isInstance)
 				.extracting((interceptor) -> ((NamedInterceptor) interceptor).name())
@@ -226,15 +267,47 @@ class WxNetworkAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserOkHttpClientConfiguration {
-
-		static final ConnectionPool POOL = new ConnectionPool();
+	static class MarkedOkHttpClientConfiguration {
 
 		@Bean
-		OkHttpClient userOkHttpClient() {
-			return new OkHttpClient.Builder().connectionPool(POOL)
-				.connectTimeout(Duration.ofMillis(1234))
+		@WxOkHttpClient
+		OkHttpClient markedOkHttpClient() {
+			return new OkHttpClient.Builder().connectTimeout(Duration.ofMillis(1234))
+				.readTimeout(Duration.ofMillis(1234))
+				.addInterceptor(new NamedInterceptor("marked"))
 				.build();
+		}
+
+		@Bean
+		OkHttpClient unmarkedOkHttpClient() {
+			return new OkHttpClient();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnrelatedOkHttpClientConfiguration {
+
+		@Bean
+		OkHttpClient unrelatedOkHttpClient() {
+			return new OkHttpClient.Builder().connectionPool(new ConnectionPool())
+				.readTimeout(Duration.ofMillis(1234))
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoUnrelatedOkHttpClientsConfiguration {
+
+		@Bean
+		OkHttpClient firstOkHttpClient() {
+			return new OkHttpClient();
+		}
+
+		@Bean
+		OkHttpClient secondOkHttpClient() {
+			return new OkHttpClient();
 		}
 
 	}
@@ -266,30 +339,43 @@ class WxNetworkAutoConfigurationTests {
 	/** Records what it is told and never starts a task. */
 	static class RecordingLimiter implements TaskLimiter {
 
-		final List<AbstractWxTask<?>> submitted = new CopyOnWriteArrayList<>();
+		final List<Admission> submitted = new CopyOnWriteArrayList<>();
 
 		final List<String> ended = new CopyOnWriteArrayList<>();
 
 		@Override
-		public void submit(AbstractWxTask<?> task, Runnable start) {
-			this.submitted.add(task);
+		public void submit(Admission admission) {
+			this.submitted.add(admission);
 		}
 
 		@Override
-		public void ended(AbstractWxTask<?> task, boolean wasRunning) {
+		public void ended(TaskView task, boolean wasRunning) {
 			this.ended.add(task.id() + ":" + wasRunning);
+		}
+
+		@Override
+		public int limit(TaskKind kind) {
+			return 0;
+		}
+
+		@Override
+		public int running(TaskKind kind) {
+			return 0;
+		}
+
+		@Override
+		public int queued(TaskKind kind) {
+			return this.submitted.size() - this.ended.size();
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserHostGuardConfiguration {
-
-		static final HostGuard GUARD = new HostGuard(List.of("only.example"), false);
+	static class UserEngineConfiguration {
 
 		@Bean
-		HostGuard userHostGuard() {
-			return GUARD;
+		WxHttpEngine userEngine() {
+			return new WxHttpEngine(new OkHttpClient(), new HostGuard(List.of("only.example"), false));
 		}
 
 	}

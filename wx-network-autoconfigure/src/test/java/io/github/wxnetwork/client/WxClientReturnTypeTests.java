@@ -15,7 +15,7 @@ import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.UploadTask;
-import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.TaskLauncher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,7 +222,7 @@ class WxClientReturnTypeTests extends WxClientTestSupport {
 		runWithContext((context) -> {
 			CompletableFuture<Item> future = context.getBean(ReturnsClient.class).slowItem();
 			future.cancel(true);
-			assertThat(context.getBean(TaskRegistry.class).awaitEmpty(Duration.ofSeconds(3))).isTrue();
+			assertThat(context.getBean(TaskLauncher.class).registry().awaitEmpty(Duration.ofSeconds(3))).isTrue();
 			assertThat(future).isCancelled();
 		});
 	}

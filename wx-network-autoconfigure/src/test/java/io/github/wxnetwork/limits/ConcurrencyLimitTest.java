@@ -18,13 +18,13 @@ import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.DownloadTask;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxProfile;
-import io.github.wxnetwork.engine.AbstractWxTask;
-import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +117,7 @@ class ConcurrencyLimitTest extends LimitsTestBase {
 		assertThat(eleventh.toCompletableFuture()).isNotDone();
 		assertThat(limiter().queued(TaskKind.REQUEST)).isEqualTo(1);
 		assertThat(limiter().running(TaskKind.REQUEST)).isEqualTo(10);
-		assertThat(this.kit.registry().active()).contains((AbstractWxTask<?>) eleventh);
+		assertThat(this.kit.registry().active()).extracting(TaskView::id).contains(eleventh.id());
 		assertThat(this.gauge.arrivalOrder("/held2")).as("the queued task has not reached the server").isEmpty();
 
 		this.gauge.open("held");

@@ -1,6 +1,5 @@
 package io.github.wxnetwork.reliability;
 
-import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,10 +48,10 @@ import io.github.wxnetwork.DownloadProgress;
 import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.UploadOptions;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxMethod;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
-import io.github.wxnetwork.actuate.TaskStatistics;
 import io.github.wxnetwork.actuate.WxTasksEndpoint;
 import io.github.wxnetwork.reliability.Reliability.ClosingServer;
 import io.github.wxnetwork.reliability.Reliability.Outcome;
@@ -333,7 +332,7 @@ class SecurityTest {
 			assertThat(held.arrivals.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
 			Outcome queued = new Outcome();
 			WxTask<?> queuedTask = kit.requestTemplate().request(optionsCarryingCredentials(queued, heldUrl, failures).build());
-			WxTasksEndpoint endpoint = new WxTasksEndpoint(kit.registry(), new TaskStatistics(kit.registry(), kit.limiter()));
+			WxTasksEndpoint endpoint = new WxTasksEndpoint(kit.registry(), kit.limiter());
 			String listing = JsonMapper.shared().writeValueAsString(endpoint.tasks());
 			shown.add(listing);
 			shown.add(JsonMapper.shared().writeValueAsString(endpoint.task(runningTask.id())));

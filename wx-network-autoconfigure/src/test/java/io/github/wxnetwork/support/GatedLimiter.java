@@ -3,33 +3,59 @@ package io.github.wxnetwork.support;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.wxnetwork.engine.AbstractWxTask;
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.limits.Admission;
 import io.github.wxnetwork.limits.TaskLimiter;
 
 /**
  * A limiter that keeps every task QUEUED until {@link #open()}: lets a test act on a task (add or
- * remove listeners, abort it) before it can reach the network, without any timing.
+ * remove listeners, abort it) before it can reach the network, without any timing. Each {@link #open()}
+ * starts what is held (without a limit); later tasks are held again.
  */
 public final class GatedLimiter implements TaskLimiter {
 
-	private final List<Runnable> held = new ArrayList<>();
+	private final TaskLimiter open = TaskLimiter.unlimited();
+
+	private final List<Admission> held = new ArrayList<>();
 
 	@Override
-	public synchronized void submit(AbstractWxTask<?> task, Runnable start) {
-		this.held.add(() -> {
-			if (task.markRunning()) {
-				start.run();
-			}
-		});
+	public synchronized void submit(Admission admission) {
+		this.held.add(admission);
 	}
 
 	@Override
-	public void ended(AbstractWxTask<?> task, boolean wasRunning) {
+	public synchronized void ended(TaskView task, boolean wasRunning) {
+		if (wasRunning) {
+			this.open.ended(task, true);
+		}
+		else {
+			this.held.removeIf((admission) -> admission.task() == task);
+		}
 	}
 
-	public synchronized void open() {
-		this.held.forEach(Runnable::run);
-		this.held.clear();
+	public void open() {
+		List<Admission> released;
+		synchronized (this) {
+			released = List.copyOf(this.held);
+			this.held.clear();
+		}
+		released.forEach(this.open::submit);
+	}
+
+	@Override
+	public int limit(TaskKind kind) {
+		return -1;
+	}
+
+	@Override
+	public int running(TaskKind kind) {
+		return this.open.running(kind);
+	}
+
+	@Override
+	public synchronized int queued(TaskKind kind) {
+		return (int) this.held.stream().filter((admission) -> admission.task().kind() == kind).count();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
@@ -12,14 +13,13 @@ import io.github.wxnetwork.engine.DefaultWxDownloadTemplate;
 import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
 import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
 import io.github.wxnetwork.engine.FileAccess;
-import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.HostGuard;
 import io.github.wxnetwork.engine.RequestFactory;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskObserver;
 import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 import okhttp3.OkHttpClient;
@@ -132,7 +132,7 @@ public final class WxTestKit implements AutoCloseable {
 
 		private Duration defaultTimeout = Duration.ofSeconds(30);
 
-		private TaskLimiter limiter = TaskLimiter.UNLIMITED;
+		private TaskLimiter limiter = TaskLimiter.unlimited();
 
 		private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"), "wx-network-test");
 

@@ -6,11 +6,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.bench.queue.QueueTiming;
 import io.github.wxnetwork.bench.wxapp.WxBenchApp;
-import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 
@@ -50,7 +50,7 @@ public final class QueueBench {
 			}
 			long submitNanos = System.nanoTime() - submitStart;
 			long after = Heap.live();
-			int queued = (limiter instanceof BulkheadTaskLimiter bulkhead) ? bulkhead.queued(TaskKind.REQUEST) : -1;
+			int queued = limiter.queued(TaskKind.REQUEST);
 			long drainStart = System.nanoTime();
 			release.countDown();
 			blocker.join();

@@ -19,7 +19,7 @@ import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
-import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.TaskLauncher;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
@@ -48,7 +48,7 @@ public class RelayController {
 
 	private final WxUploadTemplate uploads;
 
-	private final TaskRegistry tasks;
+	private final TaskLauncher tasks;
 
 	private final Upstream upstream;
 
@@ -59,7 +59,7 @@ public class RelayController {
 	private final UpstreamCatalog catalog;
 
 	public RelayController(WxRequestTemplate requests, WxDownloadTemplate downloads, WxUploadTemplate uploads,
-			TaskRegistry tasks, Upstream upstream, RelayProperties properties, DownloadLog log,
+			TaskLauncher tasks, Upstream upstream, RelayProperties properties, DownloadLog log,
 			@Lazy UpstreamCatalog catalog) {
 		this.requests = requests;
 		this.catalog = catalog;
@@ -185,10 +185,7 @@ public class RelayController {
 	/** Aborts a task of any kind, queued or running. */
 	@DeleteMapping("/tasks/{id}")
 	public ResponseEntity<Void> abort(@PathVariable String id) {
-		return this.tasks.find(id).map((task) -> {
-			task.abort();
-			return ResponseEntity.noContent().<Void>build();
-		}).orElseGet(() -> ResponseEntity.notFound().build());
+		return this.tasks.registry().abort(id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
 	}
 
 	/** A failed task's errMsg and errno, as WeChat reports them. */

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.wxnetwork.autoconfigure.WxOkHttpCustomizer;
-import io.github.wxnetwork.engine.AbstractWxTask;
 import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.autoconfigure.WxOkHttpCustomizer;
 import io.github.wxnetwork.engine.WxHttpEngine;
+import io.github.wxnetwork.limits.Admission;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 import okhttp3.Call;
@@ -53,17 +54,32 @@ public class QueueTiming {
 		return new TaskLimiter() {
 
 			@Override
-			public void submit(AbstractWxTask<?> task, Runnable start) {
-				real.submit(task, () -> {
-					if (recording) {
-						record(STARTS, STARTED);
+			public void submit(Admission admission) {
+				real.submit(new Admission() {
+
+					@Override
+					public TaskView task() {
+						return admission.task();
 					}
-					start.run();
+
+					@Override
+					public boolean start() {
+						if (recording) {
+							record(STARTS, STARTED);
+						}
+						return admission.start();
+					}
+
+					@Override
+					public void reject() {
+						admission.reject();
+					}
+
 				});
 			}
 
 			@Override
-			public void ended(AbstractWxTask<?> task, boolean wasRunning) {
+			public void ended(TaskView task, boolean wasRunning) {
 				if (recording && wasRunning) {
 					record(FREED, SLOT_FREED);
 				}
@@ -73,6 +89,16 @@ public class QueueTiming {
 			@Override
 			public int limit(TaskKind kind) {
 				return real.limit(kind);
+			}
+
+			@Override
+			public int running(TaskKind kind) {
+				return real.running(kind);
+			}
+
+			@Override
+			public int queued(TaskKind kind) {
+				return real.queued(kind);
 			}
 
 		};

@@ -1,4 +1,4 @@
-package io.github.wxnetwork.actuate;
+package io.github.wxnetwork.engine;
 
 import okhttp3.HttpUrl;
 

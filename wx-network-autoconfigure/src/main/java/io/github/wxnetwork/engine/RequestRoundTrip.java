@@ -18,11 +18,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code wx.request} on the wire: the body streamed as chunks, then decoded by dataType and responseType. */
-final class RequestExchange implements Exchange<RequestSuccess> {
+final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 
 	private static final char BOM = '\uFEFF';
 
-	private final Request request;
+	private final Request.Builder request;
 
 	private final RequestOptions options;
 
@@ -30,7 +30,7 @@ final class RequestExchange implements Exchange<RequestSuccess> {
 
 	private final JsonMapper jsonMapper;
 
-	RequestExchange(Request request, RequestOptions options, DefaultRequestTask task, JsonMapper jsonMapper) {
+	RequestRoundTrip(Request.Builder request, RequestOptions options, DefaultRequestTask task, JsonMapper jsonMapper) {
 		this.request = request;
 		this.options = options;
 		this.task = task;
@@ -38,7 +38,7 @@ final class RequestExchange implements Exchange<RequestSuccess> {
 	}
 
 	@Override
-	public Request request() {
+	public Request.Builder request() {
 		return this.request;
 	}
 
@@ -47,7 +47,8 @@ final class RequestExchange implements Exchange<RequestSuccess> {
 		ResponseBody body = response.body();
 		Buffer content = new Buffer();
 		Listeners<ChunkReceived> chunkListeners = this.task.chunkListeners();
-		BodyStreamer.stream(body, this.task, Long.MAX_VALUE, (chunk, received, expected) -> {
+		BodyStreamer.stream(body, Long.MAX_VALUE, (chunk, received, expected) -> {
+			this.task.transferred(received, expected);
 			if (chunkListeners.isEmpty()) {
 				content.writeAll(chunk);
 			}

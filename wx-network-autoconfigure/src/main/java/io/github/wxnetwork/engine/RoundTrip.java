@@ -12,10 +12,13 @@ import okhttp3.Response;
  *
  * @param <R> the success result
  */
-public interface Exchange<R> {
+interface RoundTrip<R> {
 
-	/** The request to send, already validated. */
-	Request request();
+	/**
+	 * The request to send, already validated; the launcher completes it (the task's profile tag and the
+	 * observation's trace headers) and builds it once.
+	 */
+	Request.Builder request();
 
 	/**
 	 * Reads the response into the result.
@@ -24,7 +27,7 @@ public interface Exchange<R> {
 	 */
 	R read(Response response, HeadersReceived headers) throws IOException;
 
-	/** Removes whatever a failed or aborted exchange left behind (a partial file). Must not throw. */
+	/** Removes whatever a failed or aborted round trip left behind (a partial file). Must not throw. */
 	default void discard() {
 	}
 

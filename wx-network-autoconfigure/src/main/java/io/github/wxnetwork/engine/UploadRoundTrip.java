@@ -12,19 +12,16 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 
 /** {@code wx.uploadFile} on the wire: the multipart body streams from disk; the reply is read as text. */
-final class UploadExchange implements Exchange<UploadSuccess> {
+final class UploadRoundTrip implements RoundTrip<UploadSuccess> {
 
-	private final Request request;
+	private final Request.Builder request;
 
-	private final DefaultUploadTask task;
-
-	UploadExchange(Request request, DefaultUploadTask task) {
+	UploadRoundTrip(Request.Builder request) {
 		this.request = request;
-		this.task = task;
 	}
 
 	@Override
-	public Request request() {
+	public Request.Builder request() {
 		return this.request;
 	}
 
@@ -32,11 +29,8 @@ final class UploadExchange implements Exchange<UploadSuccess> {
 	public UploadSuccess read(Response response, HeadersReceived headers) throws IOException {
 		ResponseBody body = response.body();
 		Buffer content = new Buffer();
-		long sent = this.task.bytesTransferred();
-		long expected = this.task.bytesExpected();
-		BodyStreamer.stream(body, this.task, Long.MAX_VALUE, (chunk, received, total) -> content.writeAll(chunk));
-		// The actuator shows an upload's bytes sent, not the size of the server's reply.
-		this.task.transferred(sent, expected);
+		// The task's bytes are those sent (counted by the request body), not the size of the server's reply.
+		BodyStreamer.stream(body, Long.MAX_VALUE, (chunk, received, total) -> content.writeAll(chunk));
 		MediaType type = body.contentType();
 		return new UploadSuccess(content.readString((type != null) ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8),
 				response.code(), headers.header());

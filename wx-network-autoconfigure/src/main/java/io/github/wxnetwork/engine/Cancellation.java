@@ -1,0 +1,60 @@
+package io.github.wxnetwork.engine;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.wxnetwork.WxErrno;
+import io.github.wxnetwork.WxNetworkException;
+import okhttp3.Call;
+
+/**
+ * How an abort reaches a running task's network call: the first reason wins and cancels the call (at
+ * once, or as soon as the call is attached); the thread executing the call sees the cancel and ends the
+ * task with that reason. Once the task has committed to its result, no abort can win any more.
+ */
+final class Cancellation {
+
+	/** Marks the reason once the task has committed to its result. */
+	private static final WxNetworkException COMMITTED = new WxNetworkException("committed", WxErrno.NONE);
+
+	private final AtomicReference<WxNetworkException> reason = new AtomicReference<>();
+
+	private volatile Call call;
+
+	/** Asks the task to stop; the first reason wins. */
+	void request(WxNetworkException reason) {
+		if (this.reason.compareAndSet(null, reason)) {
+			Call current = this.call;
+			if (current != null) {
+				current.cancel();
+			}
+		}
+	}
+
+	/** Publishes the call so a cancel can reach it, and cancels it at once if the cancel came first. */
+	void attach(Call call) {
+		this.call = call;
+		if (pending() != null) {
+			call.cancel();
+		}
+	}
+
+	/** Forgets the call once the task has ended (the call must not be kept alive by the task). */
+	void detach() {
+		this.call = null;
+	}
+
+	/** The reason that asked the task to stop, or null (also once the task has committed). */
+	WxNetworkException pending() {
+		WxNetworkException current = this.reason.get();
+		return (current != COMMITTED) ? current : null;
+	}
+
+	/**
+	 * Claims the outcome for the result about to be made visible (a download's file moved into place).
+	 * @return false when a cancel came first (the caller must then not publish anything)
+	 */
+	boolean commit() {
+		return this.reason.compareAndSet(null, COMMITTED) || this.reason.get() == COMMITTED;
+	}
+
+}
