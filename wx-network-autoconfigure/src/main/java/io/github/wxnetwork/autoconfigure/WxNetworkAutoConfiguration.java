@@ -11,7 +11,7 @@ import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
 import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
 import io.github.wxnetwork.engine.FileAccess;
 import io.github.wxnetwork.engine.HostGuard;
-import io.github.wxnetwork.engine.RequestFactory;
+import io.github.wxnetwork.engine.RequestRules;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskObserver;
 import io.github.wxnetwork.engine.TaskRegistry;
@@ -89,7 +89,7 @@ public final class WxNetworkAutoConfiguration {
 	@ConditionalOnMissingBean(WxRequestTemplate.class)
 	DefaultWxRequestTemplate wxRequestTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
 			WxNetworkProperties properties) {
-		return new DefaultWxRequestTemplate(launcher, requestFactory(launcher, jsonMapper),
+		return new DefaultWxRequestTemplate(launcher, requestRules(launcher, jsonMapper),
 				properties.getRequest().getTimeout());
 	}
 
@@ -97,7 +97,7 @@ public final class WxNetworkAutoConfiguration {
 	@ConditionalOnMissingBean(WxUploadTemplate.class)
 	DefaultWxUploadTemplate wxUploadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
 			WxNetworkProperties properties) {
-		return new DefaultWxUploadTemplate(launcher, requestFactory(launcher, jsonMapper),
+		return new DefaultWxUploadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir()), properties.getUpload().getTimeout());
 	}
 
@@ -108,14 +108,14 @@ public final class WxNetworkAutoConfiguration {
 			WxNetworkProperties properties) {
 		TempFiles tempFiles = new TempFiles(properties.getTempDir());
 		tempFiles.sweepEvery(launcher.engine().scheduler(), properties.getTempFileMaxAge());
-		return new DefaultWxDownloadTemplate(launcher, requestFactory(launcher, jsonMapper),
+		return new DefaultWxDownloadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir()), tempFiles,
 				properties.getDownload().getMaxFileSize().toBytes(), properties.getDownload().getTimeout());
 	}
 
 	/** WeChat's request rules, checking first URLs with the engine's own allow-list. */
-	private static RequestFactory requestFactory(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper) {
-		return new RequestFactory(jsonMapper.getIfAvailable(JsonMapper::shared), launcher.engine().hostGuard());
+	private static RequestRules requestRules(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper) {
+		return new RequestRules(jsonMapper.getIfAvailable(JsonMapper::shared), launcher.engine().hostGuard());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxMethod;
 
 /**
@@ -12,7 +13,7 @@ import io.github.wxnetwork.WxMethod;
  *
  * <p>The steps are separate classes, as in Retrofit's {@code RequestFactory}: the
  * {@link HttpExchangeMapping} (HTTP method, headers, URL), the {@link ExchangeParameters}, the
- * {@link ReturnType}, the {@link ExchangeKind} they make together, the {@link WxOptionsResolver} and the
+ * {@link ReturnType}, the {@link TaskKind} they make together ({@link KindRules}), the {@link WxOptionsResolver} and the
  * {@link ResultAdapterFactory}. This class only runs them, in a fixed order, so that a method with
  * several mistakes is always refused for the same one.
  */
@@ -32,8 +33,8 @@ final class ExchangeMethodParser {
 		boolean form = httpMethod != WxMethod.GET && httpMethod != WxMethod.HEAD && HttpExchangeMapping.isForm(headers);
 		ExchangeParameters parameters = ExchangeParameters.read(this.method);
 		ReturnType returnType = ReturnType.of(this.method);
-		ExchangeKind kind = ExchangeKind.of(this.method, parameters, returnType);
-		kind.check(this.method, httpMethod, parameters, form);
+		TaskKind kind = KindRules.of(this.method, parameters, returnType);
+		KindRules.check(kind, this.method, httpMethod, parameters, form);
 		String url = mapping.url();
 		UrlTemplate template = UrlTemplate.compile(url, parameters.pathVariables(url));
 		ArgumentBinder[] binders = parameters.binders(form, this.method.client().mapper());
@@ -42,7 +43,7 @@ final class ExchangeMethodParser {
 	}
 
 	/** The kind's starter; a template that is not there (auto-configuration excluded) refuses the method. */
-	private TaskStarter starter(ExchangeKind kind, WxMethod httpMethod, Map<String, String> headers,
+	private TaskStarter starter(TaskKind kind, WxMethod httpMethod, Map<String, String> headers,
 			ExchangeParameters parameters, ReturnType returnType) {
 		WxOptionsResolver options = new WxOptionsResolver(this.method);
 		Duration timeout = options.timeout();

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.RequestSuccess;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.WxTask;
 
@@ -19,13 +20,13 @@ final class ResultAdapterFactory {
 	private ResultAdapterFactory() {
 	}
 
-	static ResultAdapter of(ClientMethod method, ExchangeKind kind, ReturnType returnType) {
+	static ResultAdapter of(ClientMethod method, TaskKind kind, ReturnType returnType) {
 		Class<?> value = returnType.valueClass();
 		boolean async = returnType.async();
-		if (value == kind.taskType()) {
+		if (value == KindRules.taskType(kind)) {
 			return ResultAdapters.task();
 		}
-		if (value == kind.successType()) {
+		if (value == KindRules.successType(kind)) {
 			return async ? ResultAdapters.future() : ResultAdapters.await(Function.identity());
 		}
 		if (value == void.class || value == Void.class) {
@@ -33,14 +34,14 @@ final class ResultAdapterFactory {
 		}
 		if (WxTask.class.isAssignableFrom(value) || value == RequestSuccess.class || value == UploadSuccess.class
 				|| value == DownloadSuccess.class) {
-			throw method.fail("it is a " + kind.label() + " and cannot return " + value.getSimpleName());
+			throw method.fail("it is a " + kind.type() + " and cannot return " + value.getSimpleName());
 		}
 		Function<Object, Object> extractor = extractor(method, kind, returnType);
 		return async ? ResultAdapters.future(extractor) : ResultAdapters.await(extractor);
 	}
 
 	/** From the success to the value: the data decoded, or the path of the downloaded file. */
-	private static Function<Object, Object> extractor(ClientMethod method, ExchangeKind kind, ReturnType returnType) {
+	private static Function<Object, Object> extractor(ClientMethod method, TaskKind kind, ReturnType returnType) {
 		return switch (kind) {
 			case REQUEST -> {
 				DataDecoder decoder = decoder(method, returnType);

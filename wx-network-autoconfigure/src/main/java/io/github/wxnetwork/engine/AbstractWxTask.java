@@ -65,8 +65,6 @@ abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
 
 	private final Cancellation cancellation = new Cancellation();
 
-	private final AtomicReference<Runnable> pendingRun = new AtomicReference<>();
-
 	private final ProfileRecorder profile = new ProfileRecorder(System.currentTimeMillis());
 
 	private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
@@ -231,21 +229,9 @@ abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
 		return true;
 	}
 
-	/**
-	 * The engine's work for this running task, done by whichever thread claims it first: a pool thread,
-	 * or the thread that waits for the result ({@code join()}, {@code get()}), which would otherwise sit
-	 * idle while a pool thread does the same work; that saves two thread hand-offs per blocking call.
-	 */
-	void offerRun(Runnable run) {
-		this.pendingRun.set(run);
-	}
-
-	/** Runs the offered work if nobody has claimed it yet. */
-	void claimAndRun() {
-		Runnable run = this.pendingRun.getAndSet(null);
-		if (run != null) {
-			run.run();
-		}
+	/** The task's future, which also holds the engine's pending work for a running task. */
+	TaskFuture<R> future() {
+		return this.future;
 	}
 
 	/** Publishes the running call so an abort can cancel it. */

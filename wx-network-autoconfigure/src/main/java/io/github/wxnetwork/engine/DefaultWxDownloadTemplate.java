@@ -16,7 +16,7 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 
 	private final TaskLauncher launcher;
 
-	private final RequestFactory requestFactory;
+	private final RequestRules requestRules;
 
 	private final FileAccess fileAccess;
 
@@ -29,10 +29,10 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 	/**
 	 * @param maxFileSize the most body bytes a download may receive
 	 */
-	public DefaultWxDownloadTemplate(TaskLauncher launcher, RequestFactory requestFactory, FileAccess fileAccess,
+	public DefaultWxDownloadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
 			TempFiles tempFiles, long maxFileSize, Duration defaultTimeout) {
 		this.launcher = launcher;
-		this.requestFactory = requestFactory;
+		this.requestRules = requestRules;
 		this.fileAccess = fileAccess;
 		this.tempFiles = tempFiles;
 		this.maxFileSize = maxFileSize;
@@ -44,8 +44,8 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 		DownloadOptions given = (options != null) ? options : DownloadOptions.builder(null).build();
 		return this.launcher.start(new DefaultDownloadTask(given, this.launcher.engine().callbackExecutor()),
 				given.timeout(), this.defaultTimeout, (task) -> {
-					Request.Builder request = new Request.Builder().url(this.requestFactory.url(KIND, given.url()))
-						.headers(this.requestFactory.headers(KIND, given.headers()));
+					Request.Builder request = new Request.Builder().url(this.requestRules.url(KIND, given.url()))
+						.headers(this.requestRules.headers(KIND, given.headers()));
 					Path target = (given.filePath() != null) ? this.fileAccess.target(KIND, given.filePath()) : null;
 					return new DownloadRoundTrip(request, task, target, this.tempFiles, this.maxFileSize);
 				});

@@ -12,27 +12,27 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 
 	private final TaskLauncher launcher;
 
-	private final RequestFactory requestFactory;
+	private final RequestRules requestRules;
 
 	private final Duration defaultTimeout;
 
-	public DefaultWxRequestTemplate(TaskLauncher launcher, RequestFactory requestFactory, Duration defaultTimeout) {
+	public DefaultWxRequestTemplate(TaskLauncher launcher, RequestRules requestRules, Duration defaultTimeout) {
 		this.launcher = launcher;
-		this.requestFactory = requestFactory;
+		this.requestRules = requestRules;
 		this.defaultTimeout = defaultTimeout;
 	}
 
 	/** The mapper that encodes {@code data} and parses JSON responses. */
 	public JsonMapper jsonMapper() {
-		return this.requestFactory.jsonMapper();
+		return this.requestRules.jsonMapper();
 	}
 
 	@Override
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
 		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new RequestRoundTrip(this.requestFactory.request(given), given, task,
-						this.requestFactory.jsonMapper()));
+				given.timeout(), this.defaultTimeout, (task) -> new RequestRoundTrip(this.requestRules.request(given), given, task,
+						this.requestRules.jsonMapper()));
 	}
 
 }

@@ -23,16 +23,16 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 
 	private final TaskLauncher launcher;
 
-	private final RequestFactory requestFactory;
+	private final RequestRules requestRules;
 
 	private final FileAccess fileAccess;
 
 	private final Duration defaultTimeout;
 
-	public DefaultWxUploadTemplate(TaskLauncher launcher, RequestFactory requestFactory, FileAccess fileAccess,
+	public DefaultWxUploadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
 			Duration defaultTimeout) {
 		this.launcher = launcher;
-		this.requestFactory = requestFactory;
+		this.requestRules = requestRules;
 		this.fileAccess = fileAccess;
 		this.defaultTimeout = defaultTimeout;
 	}
@@ -41,8 +41,8 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 	public UploadTask uploadFile(UploadOptions options) {
 		UploadOptions given = (options != null) ? options : UploadOptions.builder(null, null, null).build();
 		return this.launcher.start(new DefaultUploadTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new UploadRoundTrip(new Request.Builder().url(this.requestFactory.url(KIND, given.url()))
-					.headers(this.requestFactory.headers(KIND, given.headers()))
+				given.timeout(), this.defaultTimeout, (task) -> new UploadRoundTrip(new Request.Builder().url(this.requestRules.url(KIND, given.url()))
+					.headers(this.requestRules.headers(KIND, given.headers()))
 					.post(new ProgressRequestBody(multipart(given), task))));
 	}
 

@@ -97,8 +97,9 @@ public final class WxHttpEngine implements AutoCloseable {
 	<R> void execute(AbstractWxTask<R> task, Request request, RoundTrip<R> roundTrip, Duration timeout) {
 		long millis = toMillis(timeout);
 		try {
-			task.offerRun(() -> run(task, request, roundTrip, millis));
-			this.executor.execute(task::claimAndRun);
+			TaskFuture<R> future = task.future();
+			future.offer(() -> run(task, request, roundTrip, millis));
+			this.executor.execute(future::claimAndRun);
 		}
 		catch (RejectedExecutionException ex) {
 			task.failLater(Failures.invalid(task.kind(), "wx-network is shut down"));

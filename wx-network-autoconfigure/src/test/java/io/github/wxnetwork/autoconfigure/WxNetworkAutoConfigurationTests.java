@@ -17,7 +17,7 @@ import io.github.wxnetwork.WxUploadTemplate;
 import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
 import io.github.wxnetwork.engine.FileAccess;
 import io.github.wxnetwork.engine.HostGuard;
-import io.github.wxnetwork.engine.RequestFactory;
+import io.github.wxnetwork.engine.RequestRules;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.engine.TempFiles;
@@ -84,7 +84,7 @@ class WxNetworkAutoConfigurationTests {
 			// Built inside the beans that use them: nothing for an application to replace by accident.
 			assertThat(context).doesNotHaveBean(OkHttpClient.class);
 			assertThat(context).doesNotHaveBean(TaskRegistry.class);
-			assertThat(context).doesNotHaveBean(RequestFactory.class);
+			assertThat(context).doesNotHaveBean(RequestRules.class);
 			assertThat(context).doesNotHaveBean(HostGuard.class);
 			assertThat(context).doesNotHaveBean(FileAccess.class);
 			assertThat(context).doesNotHaveBean(TempFiles.class);

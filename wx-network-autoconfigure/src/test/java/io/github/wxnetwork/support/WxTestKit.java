@@ -14,7 +14,7 @@ import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
 import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
 import io.github.wxnetwork.engine.FileAccess;
 import io.github.wxnetwork.engine.HostGuard;
-import io.github.wxnetwork.engine.RequestFactory;
+import io.github.wxnetwork.engine.RequestRules;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskObserver;
 import io.github.wxnetwork.engine.TaskRegistry;
@@ -39,7 +39,7 @@ public final class WxTestKit implements AutoCloseable {
 
 	private final TaskLauncher launcher;
 
-	private final RequestFactory requestFactory;
+	private final RequestRules requestRules;
 
 	private final Duration defaultTimeout;
 
@@ -63,7 +63,7 @@ public final class WxTestKit implements AutoCloseable {
 		this.limiter = (builder.bulkheadRegistry != null) ? new BulkheadTaskLimiter(builder.bulkheadRegistry,
 				builder.maxConcurrentTasks, builder.maxQueueWait, this.engine.scheduler()) : builder.limiter;
 		this.launcher = new TaskLauncher(this.engine, this.limiter, this.registry, builder.observer, Duration.ofSeconds(10));
-		this.requestFactory = new RequestFactory(JsonMapper.shared(), guard);
+		this.requestRules = new RequestRules(JsonMapper.shared(), guard);
 		this.defaultTimeout = builder.defaultTimeout;
 		this.fileAccess = new FileAccess(builder.userDataDir);
 		this.tempFiles = new TempFiles(builder.tempDir);
@@ -79,15 +79,15 @@ public final class WxTestKit implements AutoCloseable {
 	}
 
 	public WxRequestTemplate requestTemplate() {
-		return new DefaultWxRequestTemplate(this.launcher, this.requestFactory, this.defaultTimeout);
+		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout);
 	}
 
 	public WxUploadTemplate uploadTemplate() {
-		return new DefaultWxUploadTemplate(this.launcher, this.requestFactory, this.fileAccess, this.defaultTimeout);
+		return new DefaultWxUploadTemplate(this.launcher, this.requestRules, this.fileAccess, this.defaultTimeout);
 	}
 
 	public WxDownloadTemplate downloadTemplate() {
-		return new DefaultWxDownloadTemplate(this.launcher, this.requestFactory, this.fileAccess, this.tempFiles,
+		return new DefaultWxDownloadTemplate(this.launcher, this.requestRules, this.fileAccess, this.tempFiles,
 				this.maxFileSize, this.defaultTimeout);
 	}
 

@@ -2,54 +2,48 @@ package io.github.wxnetwork.client;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.DownloadTask;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxMethod;
 import io.github.wxnetwork.client.ExchangeParameter.Role;
 
 /**
- * The kind of task a method makes, and what each kind allows. A file {@code @RequestPart} makes an
+ * Which {@link TaskKind} a method makes, and what each kind allows. A file {@code @RequestPart} makes an
  * {@code uploadFile} (POST only); a {@link WxFilePath} parameter, or a return type of
  * {@code DownloadTask}, {@code DownloadSuccess} or {@code Path}, a {@code downloadFile} (GET only);
  * anything else a {@code request}. WeChat fixes the method of uploads and downloads, so a mapping that
  * names another one is refused rather than silently sent otherwise.
  */
-enum ExchangeKind {
+final class KindRules {
 
-	REQUEST(RequestTask.class, RequestSuccess.class), UPLOAD(UploadTask.class, UploadSuccess.class),
-	DOWNLOAD(DownloadTask.class, DownloadSuccess.class);
-
-	private final Class<?> taskType;
-
-	private final Class<?> successType;
-
-	ExchangeKind(Class<?> taskType, Class<?> successType) {
-		this.taskType = taskType;
-		this.successType = successType;
+	private KindRules() {
 	}
 
 	/** {@code RequestTask}, {@code UploadTask} or {@code DownloadTask}. */
-	Class<?> taskType() {
-		return this.taskType;
+	static Class<?> taskType(TaskKind kind) {
+		return switch (kind) {
+			case REQUEST -> RequestTask.class;
+			case UPLOAD -> UploadTask.class;
+			case DOWNLOAD -> DownloadTask.class;
+		};
 	}
 
 	/** {@code RequestSuccess}, {@code UploadSuccess} or {@code DownloadSuccess}. */
-	Class<?> successType() {
-		return this.successType;
+	static Class<?> successType(TaskKind kind) {
+		return switch (kind) {
+			case REQUEST -> RequestSuccess.class;
+			case UPLOAD -> UploadSuccess.class;
+			case DOWNLOAD -> DownloadSuccess.class;
+		};
 	}
 
-	/** "request", "upload" or "download", as refusals name it. */
-	String label() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
-	static ExchangeKind of(ClientMethod method, ExchangeParameters parameters, ReturnType returnType) {
+	static TaskKind of(ClientMethod method, ExchangeParameters parameters, ReturnType returnType) {
 		long fileParts = parameters.count(Role.FILE_PART);
 		long targets = parameters.count(Role.TARGET);
 		Class<?> value = returnType.valueClass();
@@ -65,15 +59,15 @@ enum ExchangeKind {
 			if (targets > 0 || downloadResult) {
 				throw method.fail("it has a file part (an upload) and a download's @WxFilePath or result type");
 			}
-			return UPLOAD;
+			return TaskKind.UPLOAD;
 		}
 		if (targets > 0 || downloadResult) {
-			return DOWNLOAD;
+			return TaskKind.DOWNLOAD;
 		}
 		if (value == UploadTask.class || value == UploadSuccess.class) {
 			throw method.fail(value.getSimpleName() + " needs the file to send: a @RequestPart Path or File parameter");
 		}
-		return REQUEST;
+		return TaskKind.REQUEST;
 	}
 
 	/**
@@ -81,16 +75,16 @@ enum ExchangeKind {
 	 * an upload that does not POST, a download that does not GET.
 	 * @param form whether the parameters are sent as a form body
 	 */
-	void check(ClientMethod method, WxMethod httpMethod, ExchangeParameters parameters, boolean form) {
+	static void check(TaskKind kind, ClientMethod method, WxMethod httpMethod, ExchangeParameters parameters, boolean form) {
 		WxOptions methodOptions = method.options();
-		if (this != REQUEST && methodOptions != null
+		if (kind != TaskKind.REQUEST && methodOptions != null
 				&& (ClientContext.hasText(methodOptions.dataType()) || methodOptions.responseType().length > 0)) {
 			throw method.fail("@WxOptions(dataType, responseType) are options of wx.request, and this method is a "
-					+ label());
+					+ kind.type());
 		}
 		List<Integer> bodies = parameters.indexes(Role.BODY);
 		List<Integer> parts = parameters.indexes(Role.PART);
-		switch (this) {
+		switch (kind) {
 			case REQUEST -> {
 				if (bodies.size() > 1) {
 					throw method

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns options into an OkHttp {@link Request} by WeChat's rules, or fails with the contract's
  * errMsg. URL and header checks serve all three kinds; the data rules are {@code wx.request}'s.
  */
-public final class RequestFactory {
+public final class RequestRules {
 
 	/** Headers a caller could use to forge framing or the virtual host, and Referer, which WeChat forbids. */
 	private static final Set<String> RESTRICTED_HEADERS = Set.of("referer", "host", "content-length", "connection",
@@ -37,7 +37,7 @@ public final class RequestFactory {
 
 	private final HostGuard hostGuard;
 
-	public RequestFactory(JsonMapper jsonMapper, HostGuard hostGuard) {
+	public RequestRules(JsonMapper jsonMapper, HostGuard hostGuard) {
 		this.jsonMapper = jsonMapper;
 		this.hostGuard = hostGuard;
 	}
