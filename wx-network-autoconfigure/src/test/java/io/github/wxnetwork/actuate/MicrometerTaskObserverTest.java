@@ -1,6 +1,5 @@
 package io.github.wxnetwork.actuate;
 
-import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +20,10 @@ import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.UploadOptions;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
+import io.github.wxnetwork.support.TaskAwait;
 import io.github.wxnetwork.support.WxTestKit;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -311,14 +311,7 @@ class MicrometerTaskObserverTest {
 	}
 
 	private static WxNetworkException awaitFailure(WxTask<?> task) throws InterruptedException, TimeoutException {
-		try {
-			Object result = task.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
-			throw new AssertionError("expected a failure, got " + result);
-		}
-		catch (ExecutionException ex) {
-			assertThat(ex.getCause()).isInstanceOf(WxNetworkException.class);
-			return (WxNetworkException) ex.getCause();
-		}
+		return TaskAwait.awaitFailure(task, WAIT);
 	}
 
 }

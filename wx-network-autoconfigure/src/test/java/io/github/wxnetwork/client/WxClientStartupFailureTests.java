@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import io.github.wxnetwork.DownloadTask;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.UploadTask;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
@@ -22,6 +26,8 @@ import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * A method that cannot be mapped stops the application context from starting, with a message that
@@ -179,85 +185,49 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 
 	}
 
-	@Test
-	void twoBodies() {
-		assertFails(TwoBodies.class, "create(Item, Item)", "two bodies");
+	/** Each case: the client, the method the message must name, and the reason it must give. */
+	static Stream<Arguments> unmappableClients() {
+		return Stream.of(failure("twoBodies", TwoBodies.class, "create(Item, Item)", "two bodies"),
+				failure("unknownReturnType", UnknownReturnType.class, "item()",
+						"java.util.concurrent.Future<" + Item.class.getName() + "> is not supported"),
+				failure("noExchangeAnnotation", NoExchangeAnnotation.class, "item()", "has no @GetExchange"),
+				failure("patchIsRefusedBecauseWeChatHasNoPatch", Patch.class, "patch(int, Item)",
+						"WeChat has no PATCH"),
+				failure("missingUrl", MissingUrl.class, "items()", "has no absolute url"),
+				failure("unresolvablePlaceholderInTheClientUrl", UnresolvableUrl.class, "items()",
+						"missing.base.url"),
+				failure("unresolvablePlaceholderInTheMethodUrl", UnresolvableMethodUrl.class, "items()",
+						"missing.path"),
+				failure("uploadTaskWithoutAFilePart", UploadTaskWithoutFile.class, "upload(String)",
+						"UploadTask needs the file to send"),
+				failure("unannotatedParameter", UnannotatedParameter.class, "item(String)",
+						"parameter #0 (String id) has no annotation"),
+				failure("urlVariableWithoutPathVariable", UnboundUrlVariable.class, "item()", "{id}"),
+				failure("uploadMustPost", UploadWithPut.class, "upload(Path)", "uploadFile always POSTs"),
+				failure("downloadMustGet", DownloadWithPost.class, "download()", "downloadFile always GETs"),
+				failure("timeoutThatIsNotADuration", BadTimeout.class, "item()",
+						"timeout = \"soon\") is not a duration"),
+				failure("connectIsRefused", Connect.class, "tunnel()", "CONNECT"),
+				failure("futureWithoutTypeArgument", RawFuture.class, "items()",
+						"CompletableFuture needs its type argument"),
+				failure("theBrokenMethodIsNamedEvenAfterGoodOnes", GoodThenBad.class, "zzz(Item, Item)",
+						"two bodies"));
 	}
 
-	@Test
-	void unknownReturnType() {
-		assertFails(UnknownReturnType.class, "item()", "java.util.concurrent.Future<" + Item.class.getName()
-				+ "> is not supported");
+	private static Arguments failure(String name, Class<?> client, String method, String reason) {
+		return arguments(named(name, client), method, reason);
 	}
 
-	@Test
-	void noExchangeAnnotation() {
-		assertFails(NoExchangeAnnotation.class, "item()", "has no @GetExchange");
-	}
-
-	@Test
-	void patchIsRefusedBecauseWeChatHasNoPatch() {
-		assertFails(Patch.class, "patch(int, Item)", "WeChat has no PATCH");
-	}
-
-	@Test
-	void missingUrl() {
-		assertFails(MissingUrl.class, "items()", "has no absolute url");
-	}
-
-	@Test
-	void unresolvablePlaceholderInTheClientUrl() {
-		assertFails(UnresolvableUrl.class, "items()", "missing.base.url");
-	}
-
-	@Test
-	void unresolvablePlaceholderInTheMethodUrl() {
-		assertFails(UnresolvableMethodUrl.class, "items()", "missing.path");
-	}
-
-	@Test
-	void uploadTaskWithoutAFilePart() {
-		assertFails(UploadTaskWithoutFile.class, "upload(String)", "UploadTask needs the file to send");
-	}
-
-	@Test
-	void unannotatedParameter() {
-		assertFails(UnannotatedParameter.class, "item(String)", "parameter #0 (String id) has no annotation");
-	}
-
-	@Test
-	void urlVariableWithoutPathVariable() {
-		assertFails(UnboundUrlVariable.class, "item()", "{id}");
-	}
-
-	@Test
-	void uploadMustPost() {
-		assertFails(UploadWithPut.class, "upload(Path)", "uploadFile always POSTs");
-	}
-
-	@Test
-	void downloadMustGet() {
-		assertFails(DownloadWithPost.class, "download()", "downloadFile always GETs");
-	}
-
-	@Test
-	void timeoutThatIsNotADuration() {
-		assertFails(BadTimeout.class, "item()", "timeout = \"soon\") is not a duration");
-	}
-
-	@Test
-	void connectIsRefused() {
-		assertFails(Connect.class, "tunnel()", "CONNECT");
-	}
-
-	@Test
-	void futureWithoutTypeArgument() {
-		assertFails(RawFuture.class, "items()", "CompletableFuture needs its type argument");
-	}
-
-	@Test
-	void theBrokenMethodIsNamedEvenAfterGoodOnes() {
-		assertFails(GoodThenBad.class, "zzz(Item, Item)", "two bodies");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unmappableClients")
+	void unmappableMethodStopsStartUp(Class<?> client, String method, String reason) {
+		runner().withInitializer(clients(client)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(WxClientDefinitionException.class)
+				.hasMessageContaining(client.getName() + "." + method)
+				.hasMessageContaining(reason);
+		});
 	}
 
 	@Test
@@ -278,16 +248,6 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 				.isInstanceOf(WxClientDefinitionException.class)
 				.hasMessageContaining(NotAnInterface.class.getName())
 				.hasMessageContaining("goes on an interface");
-		});
-	}
-
-	private static void assertFails(Class<?> client, String method, String reason) {
-		runner().withInitializer(clients(client)).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(WxClientDefinitionException.class)
-				.hasMessageContaining(client.getName() + "." + method)
-				.hasMessageContaining(reason);
 		});
 	}
 

@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,9 +21,11 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
-import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.support.Arrivals;
+import io.github.wxnetwork.support.TaskAwait;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,22 +133,12 @@ abstract class LimitsTestBase {
 	}
 
 	static <R> R await(WxTask<R> task) throws Exception {
-		return task.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+		return TaskAwait.await(task, WAIT_SECONDS);
 	}
 
 	/** Waits for the task to fail and returns why; fails the test if it succeeded or hung. */
 	static WxNetworkException awaitFailure(WxTask<?> task) throws InterruptedException, TimeoutException {
-		try {
-			Object result = task.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
-			throw new AssertionError("expected the task to fail, it succeeded with " + result);
-		}
-		catch (ExecutionException ex) {
-			assertThat(ex.getCause()).isInstanceOf(WxNetworkException.class);
-			return (WxNetworkException) ex.getCause();
-		}
-		catch (CancellationException ex) {
-			throw new AssertionError("the future was cancelled instead of failing with WxNetworkException", ex);
-		}
+		return TaskAwait.awaitFailure(task, WAIT_SECONDS);
 	}
 
 	static RequestSuccess success(RequestTask task) throws Exception {
@@ -190,7 +179,8 @@ abstract class LimitsTestBase {
 
 		private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
-		private final Semaphore arrived = new Semaphore(0);
+		/** Counted here, in the transformer, so an awaited request is already counted in {@link #current()}. */
+		private final Arrivals arrived = new Arrivals(WAIT_SECONDS);
 
 		private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
@@ -202,7 +192,7 @@ abstract class LimitsTestBase {
 				String index = serveEvent.getRequest().getHeader(TASK_HEADER);
 				this.arrivals.add(new Arrival(serveEvent.getRequest().getUrl(),
 						(index != null) ? Integer.parseInt(index) : -1, System.nanoTime()));
-				this.arrived.release();
+				this.arrived.arrived();
 				Parameters parameters = serveEvent.getTransformerParameters();
 				if (parameters.containsKey("delayMs")) {
 					Thread.sleep(parameters.getInt("delayMs"));
@@ -247,8 +237,7 @@ abstract class LimitsTestBase {
 
 		/** Waits until {@code count} more requests have reached the server. */
 		void awaitArrivals(int count) throws InterruptedException {
-			assertThat(this.arrived.tryAcquire(count, WAIT_SECONDS, TimeUnit.SECONDS))
-				.as(count + " more request(s) reach the server").isTrue();
+			this.arrived.awaitArrivals(count);
 		}
 
 		int current() {

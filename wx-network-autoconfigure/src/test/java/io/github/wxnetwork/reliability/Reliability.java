@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,10 +29,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskOptions;
 import io.github.wxnetwork.WxNetworkException;
-import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
+import io.github.wxnetwork.support.TestFiles;
 import io.github.wxnetwork.support.WxTestKit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,15 +115,7 @@ final class Reliability {
 
 	/** Every regular file or link under {@code root}, recursively; empty when root does not exist. */
 	static List<Path> filesUnder(Path root) {
-		if (!Files.exists(root)) {
-			return List.of();
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			return walk.filter((path) -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).toList();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestFiles.filesUnder(root);
 	}
 
 	static List<Path> partFilesUnder(Path root) {

@@ -1,29 +1,20 @@
 package io.github.wxnetwork.request;
 
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ServeEventListener;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.support.Arrivals;
+import io.github.wxnetwork.support.TaskAwait;
+import io.github.wxnetwork.support.TestWireMock;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every wx.request behaviour test class shares: its own WireMock server (dynamic port, loopback)
@@ -38,28 +29,12 @@ abstract class RequestTestBase {
 
 	WxTestKit kit;
 
-	/** One permit per request WireMock has matched (before any response delay). */
-	final Semaphore arrivals = new Semaphore(0);
+	/** Counts each request WireMock has matched (before any response delay). */
+	final Arrivals arrivals = new Arrivals(WAIT_SECONDS);
 
 	@BeforeEach
 	void startServerAndKit() {
-		ServeEventListener arrivalCounter = new ServeEventListener() {
-
-			@Override
-			public void afterMatch(ServeEvent serveEvent, Parameters parameters) {
-				RequestTestBase.this.arrivals.release();
-			}
-
-			@Override
-			public String getName() {
-				return "arrivals";
-			}
-
-		};
-		// No gzip: OkHttp asks for it transparently, and a gzipped body reaches the client in one piece
-		// (no chunks to observe) and with fewer bytes on the wire than the body has.
-		this.server = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true).extensions(arrivalCounter));
-		this.server.start();
+		this.server = TestWireMock.start(this.arrivals);
 		this.kit = WxTestKit.create();
 	}
 
@@ -90,38 +65,25 @@ abstract class RequestTestBase {
 	}
 
 	static RequestSuccess await(RequestTask task) throws Exception {
-		return task.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+		return TaskAwait.await(task, WAIT_SECONDS);
 	}
 
 	/** Waits for the task to fail and returns why; fails the test if it succeeded or hung. */
 	static WxNetworkException awaitFailure(RequestTask task) throws InterruptedException, TimeoutException {
-		try {
-			RequestSuccess success = task.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
-			throw new AssertionError("expected the task to fail, it succeeded with status " + success.statusCode()
-					+ " and data " + success.data());
-		}
-		catch (ExecutionException ex) {
-			assertThat(ex.getCause()).isInstanceOf(WxNetworkException.class);
-			return (WxNetworkException) ex.getCause();
-		}
-		catch (CancellationException ex) {
-			throw new AssertionError("the future was cancelled instead of failing with WxNetworkException", ex);
-		}
+		return TaskAwait.awaitFailure(task, WAIT_SECONDS);
 	}
 
 	/** Waits until WireMock has matched one more request (it is then inside any response delay). */
 	void awaitArrival() throws InterruptedException {
-		assertThat(this.arrivals.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)).as("request reached WireMock").isTrue();
+		this.arrivals.awaitArrival();
 	}
 
 	List<LoggedRequest> received() {
-		return this.server.findAll(anyRequestedFor(anyUrl()));
+		return TestWireMock.received(this.server);
 	}
 
 	LoggedRequest onlyRequest() {
-		List<LoggedRequest> all = received();
-		assertThat(all).hasSize(1);
-		return all.get(0);
+		return TestWireMock.onlyRequest(this.server);
 	}
 
 }

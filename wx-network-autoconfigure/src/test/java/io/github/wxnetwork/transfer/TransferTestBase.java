@@ -5,32 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ServeEventListener;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wxnetwork.TaskOptions;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
+import io.github.wxnetwork.support.Arrivals;
+import io.github.wxnetwork.support.TaskAwait;
+import io.github.wxnetwork.support.TestFiles;
+import io.github.wxnetwork.support.TestWireMock;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,38 +48,15 @@ abstract class TransferTestBase {
 	/** Where tempFilePath files (and their parts) go. */
 	Path tempDir;
 
-	/** One permit per request WireMock has matched (the request, body included, has fully arrived). */
-	final Semaphore arrivals = new Semaphore(0);
-
-	/** While set, WireMock holds every matched request here before it responds. */
-	private volatile CountDownLatch gate;
+	/**
+	 * Counts each request WireMock has matched (the request, body included, has fully arrived) and, while
+	 * responses are held, holds it before WireMock responds.
+	 */
+	final Arrivals arrivals = new Arrivals(WAIT_SECONDS);
 
 	@BeforeEach
 	void startServerAndKit() {
-		ServeEventListener listener = new ServeEventListener() {
-
-			@Override
-			public void afterMatch(ServeEvent serveEvent, Parameters parameters) {
-				TransferTestBase.this.arrivals.release();
-				CountDownLatch held = TransferTestBase.this.gate;
-				if (held != null) {
-					try {
-						held.await(WAIT_SECONDS, TimeUnit.SECONDS);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-				}
-			}
-
-			@Override
-			public String getName() {
-				return "transfer-test-gate";
-			}
-
-		};
-		this.server = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true).extensions(listener));
-		this.server.start();
+		this.server = TestWireMock.start(this.arrivals);
 		this.tempDir = this.dir.resolve("tmp");
 		this.kit = kitBuilder().build();
 	}
@@ -115,49 +86,33 @@ abstract class TransferTestBase {
 
 	/** From now on WireMock holds each matched request until {@link #releaseResponses()}. */
 	void holdResponses() {
-		this.gate = new CountDownLatch(1);
+		this.arrivals.holdResponses();
 	}
 
 	void releaseResponses() {
-		CountDownLatch held = this.gate;
-		this.gate = null;
-		if (held != null) {
-			held.countDown();
-		}
+		this.arrivals.releaseResponses();
 	}
 
 	/** Waits until WireMock has matched one more request (with its whole body). */
 	void awaitArrival() throws InterruptedException {
-		assertThat(this.arrivals.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)).as("a request reached WireMock").isTrue();
+		this.arrivals.awaitArrival();
 	}
 
 	List<LoggedRequest> received() {
-		return this.server.findAll(anyRequestedFor(anyUrl()));
+		return TestWireMock.received(this.server);
 	}
 
 	LoggedRequest onlyRequest() {
-		List<LoggedRequest> all = received();
-		assertThat(all).hasSize(1);
-		return all.get(0);
+		return TestWireMock.onlyRequest(this.server);
 	}
 
 	static <R> R await(WxTask<R> task) throws Exception {
-		return task.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+		return TaskAwait.await(task, WAIT_SECONDS);
 	}
 
 	/** Waits for the task to fail and returns why; fails the test if it succeeded or hung. */
 	static WxNetworkException awaitFailure(WxTask<?> task) throws InterruptedException, TimeoutException {
-		try {
-			Object success = task.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
-			throw new AssertionError("expected the task to fail, it succeeded with " + success);
-		}
-		catch (ExecutionException ex) {
-			assertThat(ex.getCause()).isInstanceOf(WxNetworkException.class);
-			return (WxNetworkException) ex.getCause();
-		}
-		catch (CancellationException ex) {
-			throw new AssertionError("the future was cancelled instead of failing with WxNetworkException", ex);
-		}
+		return TaskAwait.awaitFailure(task, WAIT_SECONDS);
 	}
 
 	static byte[] randomBytes(int size, long seed) {
@@ -175,15 +130,7 @@ abstract class TransferTestBase {
 
 	/** Every regular file or link under {@code root} (recursively), empty when root does not exist. */
 	static List<Path> filesUnder(Path root) {
-		if (!Files.exists(root)) {
-			return List.of();
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			return walk.filter((path) -> !Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestFiles.filesUnder(root);
 	}
 
 	/** Counts and orders the success / fail / complete callbacks of one task. */
