@@ -50,7 +50,8 @@ public final class WxNetworkAutoConfiguration {
 	@ConditionalOnMissingBean
 	WxHttpEngine wxHttpEngine(@WxOkHttpClient ObjectProvider<OkHttpClient> base,
 			ObjectProvider<WxOkHttpCustomizer> customizers, WxNetworkProperties properties) {
-		OkHttpClient given = base.getIfUnique();
+		// Two marked clients are a mistake to report, not a reason to fall back silently.
+		OkHttpClient given = base.getIfAvailable();
 		OkHttpClient.Builder builder = ((given != null) ? given.newBuilder() : new OkHttpClient.Builder())
 			.connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
@@ -74,11 +75,12 @@ public final class WxNetworkAutoConfiguration {
 	}
 
 	/**
-	 * Where every template's tasks go (not an extension point: replace the engine, the limiter or the
-	 * observer instead). Closed before the engine: new tasks fail, queued ones are aborted, running ones get
+	 * Where every template's tasks go (replace the engine, the limiter or the observer rather than this).
+	 * Closed before the engine: new tasks fail, queued ones are aborted, running ones get
 	 * {@code wx.network.shutdown-grace} to finish.
 	 */
 	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
 	TaskLauncher wxTaskLauncher(WxHttpEngine engine, TaskLimiter limiter, ObjectProvider<TaskObserver> observer,
 			WxNetworkProperties properties) {
 		return new TaskLauncher(engine, limiter, new TaskRegistry(), observer.getIfAvailable(() -> TaskObserver.NONE),

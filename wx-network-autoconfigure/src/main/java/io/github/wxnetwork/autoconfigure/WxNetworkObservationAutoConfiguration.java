@@ -38,6 +38,7 @@ public final class WxNetworkObservationAutoConfiguration {
 	static final class GaugesConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		WxNetworkMeterBinder wxNetworkMeterBinder(TaskLimiter limiter) {
 			return new WxNetworkMeterBinder(limiter);
 		}

@@ -1,6 +1,5 @@
 package io.github.wxnetwork.engine;
 
-import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,7 +13,6 @@ import io.github.wxnetwork.HeadersReceived;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskOptions;
 import io.github.wxnetwork.TaskState;
-import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
@@ -31,12 +29,13 @@ import okhttp3.Call;
  * a timeout is OkHttp's call timeout, which fails the call the same way. A task that is not on the
  * network (queued, or invalid) is ended on the callback executor.
  *
- * <p>Only the engine drives a task (its mutators are package-private); everything outside sees it as a
- * read-only {@link TaskView}, as OkHttp hands out {@code Call} and keeps {@code RealCall} to itself.
+ * <p>Only the engine drives a task (its mutators are package-private). Observers, the limiter, the
+ * registry and the endpoint get its {@link #view()}, a separate read-only object that cannot be cast back
+ * to the task, as OkHttp hands out {@code Call} and keeps {@code RealCall} to itself.
  *
  * @param <R> the success result
  */
-abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
+abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private static final String ID_PREFIX = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
 
@@ -48,20 +47,15 @@ abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
 
 	private final TaskKind kind;
 
-	private final String method;
-
-	private final String url;
-
-	/** The masked url, made on first use: most tasks are never shown. */
-	private String maskedUrl;
-
 	private final AtomicReference<TaskState> state = new AtomicReference<>(TaskState.QUEUED);
 
 	private final Listeners<HeadersReceived> headersReceived;
 
 	private final TaskFuture<R> future = new TaskFuture<>(this);
 
-	private final Delivery<R> delivery;
+	private final TaskOptions<R> options;
+
+	private final Executor callbackExecutor;
 
 	private final Cancellation cancellation = new Cancellation();
 
@@ -69,19 +63,15 @@ abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
 
 	private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
 
-	private volatile long bytesTransferred;
-
-	private volatile long bytesExpected = -1;
-
-	private volatile int statusCode;
+	private final LiveTaskView view;
 
 	AbstractWxTask(TaskKind kind, String method, TaskOptions<R> options, Executor callbackExecutor) {
 		this.sequence = ids.incrementAndGet();
 		this.id = ID_PREFIX + "-" + Long.toHexString(this.sequence);
 		this.kind = kind;
-		this.method = method;
-		this.url = options.url();
-		this.delivery = new Delivery<>(options, this.future, callbackExecutor);
+		this.view = new LiveTaskView(this.id, kind, method, options.url(), this.state, this.profile);
+		this.options = options;
+		this.callbackExecutor = callbackExecutor;
 		this.headersReceived = new Listeners<>(options.headersReceivedListeners());
 	}
 
@@ -100,55 +90,17 @@ abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
 		return this.state.get();
 	}
 
-	@Override
-	public TaskKind kind() {
+	TaskKind kind() {
 		return this.kind;
 	}
 
-	@Override
-	public String method() {
-		return this.method;
-	}
-
-	@Override
-	public String url() {
-		String masked = this.maskedUrl;
-		if (masked == null) {
-			masked = MaskedUrl.of(this.url);
-			this.maskedUrl = masked;
-		}
-		return masked;
-	}
-
-	@Override
-	public Instant startedAt() {
-		long start = this.profile.queueEnd;
-		return (start != 0) ? Instant.ofEpochMilli(start) : null;
-	}
-
-	@Override
-	public long bytesTransferred() {
-		return this.bytesTransferred;
-	}
-
-	@Override
-	public long bytesExpected() {
-		return this.bytesExpected;
-	}
-
-	@Override
-	public int statusCode() {
-		return this.statusCode;
-	}
-
 	void statusCode(int statusCode) {
-		this.statusCode = statusCode;
+		this.view.statusCode(statusCode);
 	}
 
 	/** Written by one owner per kind: the response body's reader, or an upload's request body. */
 	void transferred(long done, long expected) {
-		this.bytesTransferred = done;
-		this.bytesExpected = expected;
+		this.view.transferred(done, expected);
 	}
 
 	/** Filled by OkHttp's events (the request carries it as a tag); read by the round trips. */
@@ -265,6 +217,18 @@ abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
 		settle(null, (reason != null) ? reason : failure);
 	}
 
+	/** The one read-only view of this task (always the same object: limiters may key on it). */
+	LiveTaskView view() {
+		return this.view;
+	}
+
+	/** Fails the task only while it is QUEUED (a limiter's rejection); a started or ended task ignores it. */
+	void failQueued(WxNetworkException failure) {
+		if (this.state.compareAndSet(TaskState.QUEUED, TaskState.FAILED)) {
+			deliverLater(null, failure, false);
+		}
+	}
+
 	/** Fails a task that never reached the network (bad options, refused by the limiter), off the caller's thread. */
 	void failLater(WxNetworkException failure) {
 		TaskState previous = this.state.get();
@@ -291,18 +255,18 @@ abstract class AbstractWxTask<R> implements WxTask<R>, TaskView {
 	}
 
 	private void deliverLater(R result, WxNetworkException failure, boolean wasRunning) {
-		this.delivery.later(() -> deliver(result, failure, wasRunning), this.id);
+		Delivery.later(this.callbackExecutor, () -> deliver(result, failure, wasRunning), this.id);
 	}
 
 	private void deliver(R result, WxNetworkException failure, boolean wasRunning) {
 		this.cancellation.detach();
 		this.lifecycle.ended(wasRunning, failure);
-		this.delivery.now(result, failure);
+		Delivery.now(this.options, this.future, result, failure);
 	}
 
 	@Override
 	public String toString() {
-		return this.kind.type() + " task " + this.id + " [" + this.state.get() + "]";
+		return this.view.toString();
 	}
 
 }

@@ -47,7 +47,7 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 					Request.Builder request = new Request.Builder().url(this.requestRules.url(KIND, given.url()))
 						.headers(this.requestRules.headers(KIND, given.headers()));
 					Path target = (given.filePath() != null) ? this.fileAccess.target(KIND, given.filePath()) : null;
-					return new DownloadRoundTrip(request, task, target, this.tempFiles, this.maxFileSize);
+					return new Prepared<>(request, new DownloadRoundTrip(task, target, this.tempFiles, this.maxFileSize));
 				});
 	}
 

@@ -31,8 +31,8 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
 		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new RequestRoundTrip(this.requestRules.request(given), given, task,
-						this.requestRules.jsonMapper()));
+				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(this.requestRules.request(given),
+						new RequestRoundTrip(given, task, this.requestRules.jsonMapper())));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadTask;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxUploadTemplate;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -18,6 +19,9 @@ import okhttp3.Request;
 public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 
 	private static final TaskKind KIND = TaskKind.UPLOAD;
+
+	/** Stateless: one for every upload. */
+	private static final UploadRoundTrip ROUND_TRIP = new UploadRoundTrip();
 
 	private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
@@ -41,9 +45,11 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 	public UploadTask uploadFile(UploadOptions options) {
 		UploadOptions given = (options != null) ? options : UploadOptions.builder(null, null, null).build();
 		return this.launcher.start(new DefaultUploadTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new UploadRoundTrip(new Request.Builder().url(this.requestRules.url(KIND, given.url()))
-					.headers(this.requestRules.headers(KIND, given.headers()))
-					.post(new ProgressRequestBody(multipart(given), task))));
+				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(
+						new Request.Builder().url(this.requestRules.url(KIND, given.url()))
+							.headers(this.requestRules.headers(KIND, given.headers()))
+							.post(new ProgressRequestBody(multipart(given), task)),
+						ROUND_TRIP));
 	}
 
 	/** The file part under {@code name} with its file name and a type guessed from the extension, then formData as text parts. */
@@ -66,7 +72,7 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 			body.addFormDataPart(options.name(), fileName, new FileRequestBody(file, (type != null) ? type : OCTET_STREAM));
 		}
 		catch (IOException ex) {
-			throw Failures.fail(KIND, "file not found", 0);
+			throw Failures.fail(KIND, "file not found", WxErrno.NONE);
 		}
 		return body.build();
 	}

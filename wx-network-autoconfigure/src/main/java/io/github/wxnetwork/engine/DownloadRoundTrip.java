@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import io.github.wxnetwork.DownloadProgress;
 import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.HeadersReceived;
-import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Okio;
@@ -21,8 +20,6 @@ import okio.Sink;
  * body is the file (as in WeChat). On failure the part file is deleted, so nothing partial remains.
  */
 final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
-
-	private final Request.Builder request;
 
 	private final DefaultDownloadTask task;
 
@@ -37,17 +34,11 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 	/**
 	 * @param target the caller's filePath (checked), or null for a new file under the temp dir
 	 */
-	DownloadRoundTrip(Request.Builder request, DefaultDownloadTask task, Path target, TempFiles tempFiles, long maxBytes) {
-		this.request = request;
+	DownloadRoundTrip(DefaultDownloadTask task, Path target, TempFiles tempFiles, long maxBytes) {
 		this.task = task;
 		this.target = target;
 		this.tempFiles = tempFiles;
 		this.maxBytes = maxBytes;
-	}
-
-	@Override
-	public Request.Builder request() {
-		return this.request;
 	}
 
 	@Override

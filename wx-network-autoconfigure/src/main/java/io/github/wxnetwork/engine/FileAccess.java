@@ -24,12 +24,12 @@ public final class FileAccess {
 	/** An upload source: an existing, readable regular file the task may read. */
 	Path source(TaskKind kind, Path filePath) {
 		if (filePath == null) {
-			throw Failures.fail(kind, "file not found", 0);
+			throw Failures.fail(kind, "file not found", WxErrno.NONE);
 		}
 		Path file = filePath.toAbsolutePath().normalize();
 		confine(kind, file);
 		if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-			throw Failures.fail(kind, "file not found", 0);
+			throw Failures.fail(kind, "file not found", WxErrno.NONE);
 		}
 		return file;
 	}

@@ -10,7 +10,6 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.ResponseType;
 import okhttp3.MediaType;
-import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -22,24 +21,16 @@ final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 
 	private static final char BOM = '\uFEFF';
 
-	private final Request.Builder request;
-
 	private final RequestOptions options;
 
 	private final DefaultRequestTask task;
 
 	private final JsonMapper jsonMapper;
 
-	RequestRoundTrip(Request.Builder request, RequestOptions options, DefaultRequestTask task, JsonMapper jsonMapper) {
-		this.request = request;
+	RequestRoundTrip(RequestOptions options, DefaultRequestTask task, JsonMapper jsonMapper) {
 		this.options = options;
 		this.task = task;
 		this.jsonMapper = jsonMapper;
-	}
-
-	@Override
-	public Request.Builder request() {
-		return this.request;
 	}
 
 	@Override

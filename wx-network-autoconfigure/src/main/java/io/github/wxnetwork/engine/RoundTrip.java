@@ -3,22 +3,15 @@ package io.github.wxnetwork.engine;
 import java.io.IOException;
 
 import io.github.wxnetwork.HeadersReceived;
-import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * What one kind of task does on the wire: the request it sends and how it reads the response. The
- * engine does the rest (threads, timeout, cancel, failures) the same way for every kind.
+ * What one kind of task does with its response on the wire. The engine does the rest (threads, timeout,
+ * cancel, failures) the same way for every kind.
  *
  * @param <R> the success result
  */
 interface RoundTrip<R> {
-
-	/**
-	 * The request to send, already validated; the launcher completes it (the task's profile tag and the
-	 * observation's trace headers) and builds it once.
-	 */
-	Request.Builder request();
 
 	/**
 	 * Reads the response into the result.

@@ -73,19 +73,24 @@ public final class TaskLauncher implements AutoCloseable {
 	 * throwing: the template returns the task either way.
 	 */
 	<R, T extends AbstractWxTask<R>> T start(T task, Duration requested, Duration defaultTimeout,
-			Function<T, RoundTrip<R>> roundTrips) {
-		Launch<R> launch = new Launch<>(task, observe(task));
+			Function<T, Prepared<R>> preparation) {
+		Launch<R> launch = new Launch<>(task, observe(task.view()));
 		task.lifecycle(launch);
 		try {
 			if (this.closed) {
 				throw Failures.invalid(task.kind(), "wx-network is shut down");
 			}
 			Duration timeout = timeout(task.kind(), requested, defaultTimeout);
-			RoundTrip<R> roundTrip = roundTrips.apply(task);
-			launch.prepare(roundTrip, build(roundTrip.request(), task, launch.scope), timeout);
+			Prepared<R> prepared = preparation.apply(task);
+			launch.prepare(prepared.roundTrip(), build(prepared.request(), task, launch.scope), timeout);
 		}
 		catch (WxNetworkException ex) {
 			task.failLater(ex);
+			return task;
+		}
+		catch (RuntimeException ex) {
+			// A bug, or an observer's trace header OkHttp refuses: the task still ends (once), it never throws.
+			task.failLater(new WxNetworkException(task.kind().api() + ":fail " + ex, WxErrno.NONE, ex));
 			return task;
 		}
 		launch.registered = true;
@@ -156,11 +161,13 @@ public final class TaskLauncher implements AutoCloseable {
 
 		private final TaskObserver.Scope scope;
 
-		private RoundTrip<R> roundTrip;
+		// Volatile: a limiter may start the task on any thread. Dropped when the task ends, so a task the
+		// application keeps does not keep its request body alive.
+		private volatile RoundTrip<R> roundTrip;
 
-		private Request request;
+		private volatile Request request;
 
-		private Duration timeout;
+		private volatile Duration timeout;
 
 		/** Set before the limiter sees the task; read by whichever thread ends it. */
 		private volatile boolean registered;
@@ -178,7 +185,7 @@ public final class TaskLauncher implements AutoCloseable {
 
 		@Override
 		public TaskView task() {
-			return this.task;
+			return this.task.view();
 		}
 
 		@Override
@@ -186,22 +193,27 @@ public final class TaskLauncher implements AutoCloseable {
 			if (!this.task.markRunning()) {
 				return false;
 			}
+			// RUNNING now, so not ended: the fields are still set.
 			TaskLauncher.this.engine.execute(this.task, this.request, this.roundTrip, this.timeout);
 			return true;
 		}
 
 		@Override
 		public void reject() {
-			this.task.failLater(Failures.fail(this.task.kind(), "exceed max task count", WxErrno.EXCEED_MAX_TASK_COUNT));
+			this.task.failQueued(
+					Failures.fail(this.task.kind(), "exceed max task count", WxErrno.EXCEED_MAX_TASK_COUNT));
 		}
 
 		@Override
 		public void ended(boolean wasRunning, WxNetworkException failure) {
+			this.roundTrip = null;
+			this.request = null;
 			if (this.registered) {
 				TaskLauncher.this.registry.remove(this.task);
-				TaskLauncher.this.limiter.ended(this.task, wasRunning);
+				// A throwing limiter must not cost the task its observation or its callbacks.
+				Callbacks.run(() -> TaskLauncher.this.limiter.ended(this.task.view(), wasRunning), "task limiter");
 			}
-			Callbacks.run(() -> this.scope.stop(this.task, failure), "observation");
+			Callbacks.run(() -> this.scope.stop(this.task.view(), failure), "observation");
 		}
 
 	}

@@ -2,7 +2,7 @@ package io.github.wxnetwork.engine;
 
 import io.github.wxnetwork.WxNetworkException;
 
-/** Told once when a task ends, before its callbacks run: frees its slot, forgets it, ends its observation. */
+/** Told once when a task ends, before its callbacks run: forgets it, frees its slot, ends its observation. */
 @FunctionalInterface
 interface TaskLifecycle {
 

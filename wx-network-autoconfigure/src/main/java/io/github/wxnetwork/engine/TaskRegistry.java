@@ -49,12 +49,12 @@ public final class TaskRegistry {
 	}
 
 	public Optional<TaskView> find(String id) {
-		return Optional.ofNullable(this.tasks.get(id));
+		return Optional.ofNullable(this.tasks.get(id)).<TaskView>map(AbstractWxTask::view);
 	}
 
 	/** The unfinished tasks, oldest first. */
 	public List<TaskView> active() {
-		return this.tasks.values().stream().sorted(CREATION_ORDER).map(TaskView.class::cast).toList();
+		return this.tasks.values().stream().sorted(CREATION_ORDER).<TaskView>map(AbstractWxTask::view).toList();
 	}
 
 	/** How many tasks are not finished. */

@@ -6,24 +6,12 @@ import java.nio.charset.StandardCharsets;
 import io.github.wxnetwork.HeadersReceived;
 import io.github.wxnetwork.UploadSuccess;
 import okhttp3.MediaType;
-import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 
 /** {@code wx.uploadFile} on the wire: the multipart body streams from disk; the reply is read as text. */
 final class UploadRoundTrip implements RoundTrip<UploadSuccess> {
-
-	private final Request.Builder request;
-
-	UploadRoundTrip(Request.Builder request) {
-		this.request = request;
-	}
-
-	@Override
-	public Request.Builder request() {
-		return this.request;
-	}
 
 	@Override
 	public UploadSuccess read(Response response, HeadersReceived headers) throws IOException {

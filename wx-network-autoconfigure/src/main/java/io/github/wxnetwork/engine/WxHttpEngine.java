@@ -102,6 +102,7 @@ public final class WxHttpEngine implements AutoCloseable {
 			this.executor.execute(future::claimAndRun);
 		}
 		catch (RejectedExecutionException ex) {
+			task.future().offer(null);
 			task.failLater(Failures.invalid(task.kind(), "wx-network is shut down"));
 		}
 	}

@@ -17,7 +17,10 @@ public interface Admission {
 	 */
 	boolean start();
 
-	/** Ends the waiting task with {@code exceed max task count} (600007); ignored once it has ended. */
+	/**
+	 * Ends the waiting task with {@code exceed max task count} (600007). Only a QUEUED task can be
+	 * rejected: once {@link #start()} has started it, or it has ended, this does nothing.
+	 */
 	void reject();
 
 }

@@ -48,7 +48,14 @@ final class KindQueue {
 	void submit(Admission admission) {
 		synchronized (this) {
 			if (!this.waiting.isEmpty() || !this.bulkhead.tryAcquirePermission()) {
-				this.waiting.put(admission.task(), new Waiting(admission, System.nanoTime() + this.maxQueueWaitNanos));
+				TaskView task = admission.task();
+				this.waiting.put(task, new Waiting(admission, System.nanoTime() + this.maxQueueWaitNanos));
+				if (task.state().isTerminal()) {
+					// Ended (aborted from the endpoint, shut down) before it reached us: its ended() found
+					// nothing to remove, so it must not stay counted as queued.
+					this.waiting.remove(task);
+					return;
+				}
 				scheduleExpiry();
 				return;
 			}

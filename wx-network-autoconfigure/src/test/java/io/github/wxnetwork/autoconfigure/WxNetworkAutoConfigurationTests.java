@@ -31,6 +31,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
@@ -113,7 +114,7 @@ class WxNetworkAutoConfigurationTests {
 	}
 
 	@Test
-	void whenJacksonAutoConfigurationIsPresentThenRequestFactoryUsesContextJsonMapper() {
+	void whenJacksonAutoConfigurationIsPresentThenTemplatesUseContextJsonMapper() {
 		// Listed before Jackson on purpose: afterName must order ours after it regardless.
 		new ApplicationContextRunner()
 			.withConfiguration(
@@ -126,14 +127,14 @@ class WxNetworkAutoConfigurationTests {
 	}
 
 	@Test
-	void whenUserDefinesJsonMapperThenRequestFactoryUsesIt() {
+	void whenUserDefinesJsonMapperThenTemplatesUseIt() {
 		this.contextRunner.withUserConfiguration(UserJsonMapperConfiguration.class).run((context) -> {
 			assertThat(requestTemplate(context).jsonMapper()).isSameAs(context.getBean("userJsonMapper"));
 		});
 	}
 
 	@Test
-	void whenNoJsonMapperBeanThenRequestFactoryFallsBackToSharedMapper() {
+	void whenNoJsonMapperBeanThenTemplatesFallBackToSharedMapper() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).doesNotHaveBean(JsonMapper.class);
 			assertThat(requestTemplate(context).jsonMapper()).isSameAs(JsonMapper.shared());
@@ -158,6 +159,39 @@ class WxNetworkAutoConfigurationTests {
 			// Only a task's own timeout bounds it, as in WeChat: the client's per-phase timeouts are off.
 			assertThat(engineClient.readTimeoutMillis()).isZero();
 			assertThat(engineClient.connectTimeoutMillis()).isZero();
+			assertThat(engineClient.writeTimeoutMillis()).isZero();
+		});
+	}
+
+	@Test
+	void whenUserMarksAnOkHttpClientThenCustomizersRunOnTheDerivedClientAfterTheTimeoutsAreOff() {
+		this.contextRunner.withUserConfiguration(MarkedOkHttpClientConfiguration.class)
+			.withBean(WxOkHttpCustomizer.class,
+					() -> (builder) -> builder.addInterceptor(new NamedInterceptor("customized"))
+						.connectTimeout(Duration.ofMillis(777)))
+			.run((context) -> {
+				OkHttpClient engineClient = context.getBean(WxHttpEngine.class).client();
+				assertThat(engineClient.interceptors()).filteredOn(NamedInterceptor.class::isInstance)
+					.extracting((interceptor) -> ((NamedInterceptor) interceptor).name())
+					.containsExactly("marked", "customized");
+				// A customizer may set a timeout back on purpose: it runs last.
+				assertThat(engineClient.connectTimeoutMillis()).isEqualTo(777);
+				// The application's own client is not changed by wx-network.
+				assertThat(context.getBean("markedOkHttpClient", OkHttpClient.class).interceptors())
+					.filteredOn(NamedInterceptor.class::isInstance)
+					.extracting((interceptor) -> ((NamedInterceptor) interceptor).name())
+					.containsExactly("marked");
+			});
+	}
+
+	@Test
+	void whenTwoOkHttpClientsAreMarkedThenStartUpFailsNamingThem() {
+		this.contextRunner.withUserConfiguration(TwoMarkedOkHttpClientsConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(NoUniqueBeanDefinitionException.class)
+				.hasMessageContaining("firstMarkedOkHttpClient")
+				.hasMessageContaining("secondMarkedOkHttpClient");
 		});
 	}
 
@@ -230,8 +264,10 @@ class WxNetworkAutoConfigurationTests {
 				assertThat(context).hasSingleBean(WxHttpEngine.class);
 				WxHttpEngine engine = context.getBean(WxHttpEngine.class);
 				assertThat(context.getBean(TaskLauncher.class).engine()).isSameAs(engine);
-				// The engine checks redirect hops with its own guard.
+				// The engine checks redirect hops with its own guard, which allows only its own list.
 				assertThat(engine.client().networkInterceptors()).contains(engine.hostGuard());
+				assertThat(engine.hostGuard().allows("only.example")).isTrue();
+				assertThat(engine.hostGuard().allows("ignored.example")).isFalse();
 				// The templates check first URLs with it too: the engine's list wins over the property.
 				RequestTask task = context.getBean(WxRequestTemplate.class)
 					.request(RequestOptions.builder("http://ignored.example/x").build());
@@ -280,6 +316,23 @@ class WxNetworkAutoConfigurationTests {
 
 		@Bean
 		OkHttpClient unmarkedOkHttpClient() {
+			return new OkHttpClient();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoMarkedOkHttpClientsConfiguration {
+
+		@Bean
+		@WxOkHttpClient
+		OkHttpClient firstMarkedOkHttpClient() {
+			return new OkHttpClient();
+		}
+
+		@Bean
+		@WxOkHttpClient
+		OkHttpClient secondMarkedOkHttpClient() {
 			return new OkHttpClient();
 		}
 

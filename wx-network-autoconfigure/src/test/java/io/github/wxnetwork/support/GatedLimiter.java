@@ -24,13 +24,11 @@ public final class GatedLimiter implements TaskLimiter {
 		this.held.add(admission);
 	}
 
+	/** A held task that ended stays held: {@link #open()} then finds it will not start (nothing runs). */
 	@Override
-	public synchronized void ended(TaskView task, boolean wasRunning) {
+	public void ended(TaskView task, boolean wasRunning) {
 		if (wasRunning) {
 			this.open.ended(task, true);
-		}
-		else {
-			this.held.removeIf((admission) -> admission.task() == task);
 		}
 	}
 
@@ -55,7 +53,9 @@ public final class GatedLimiter implements TaskLimiter {
 
 	@Override
 	public synchronized int queued(TaskKind kind) {
-		return (int) this.held.stream().filter((admission) -> admission.task().kind() == kind).count();
+		return (int) this.held.stream()
+			.filter((admission) -> admission.task().kind() == kind && !admission.task().state().isTerminal())
+			.count();
 	}
 
 }

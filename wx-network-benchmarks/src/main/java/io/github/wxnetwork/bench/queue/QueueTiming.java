@@ -64,10 +64,13 @@ public class QueueTiming {
 
 					@Override
 					public boolean start() {
-						if (recording) {
-							record(STARTS, STARTED);
+						long now = System.nanoTime();
+						boolean started = admission.start();
+						// Only a task that really started is the k-th start (one that ended meanwhile is not).
+						if (recording && started) {
+							record(STARTS, STARTED, now);
 						}
-						return admission.start();
+						return started;
 					}
 
 					@Override
@@ -120,7 +123,10 @@ public class QueueTiming {
 	}
 
 	private static void record(AtomicInteger counter, long[] times) {
-		long now = System.nanoTime();
+		record(counter, times, System.nanoTime());
+	}
+
+	private static void record(AtomicInteger counter, long[] times, long now) {
 		int at = counter.getAndIncrement();
 		if (at < CAPACITY) {
 			times[at] = now;

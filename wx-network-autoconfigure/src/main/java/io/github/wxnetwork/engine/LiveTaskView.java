@@ -1,0 +1,113 @@
+package io.github.wxnetwork.engine;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.TaskView;
+
+/**
+ * The observable part of one task: what its {@link TaskView} shows, written by the engine as the task
+ * goes. A separate object from the task, so nobody holding the view can cast it back and drive the task.
+ */
+final class LiveTaskView implements TaskView {
+
+	private final String id;
+
+	private final TaskKind kind;
+
+	private final String method;
+
+	private final String url;
+
+	private final AtomicReference<TaskState> state;
+
+	private final ProfileRecorder profile;
+
+	/** The masked url, made on first use: most tasks are never shown. */
+	private String maskedUrl;
+
+	private volatile int statusCode;
+
+	private volatile long bytesTransferred;
+
+	private volatile long bytesExpected = -1;
+
+	LiveTaskView(String id, TaskKind kind, String method, String url, AtomicReference<TaskState> state,
+			ProfileRecorder profile) {
+		this.id = id;
+		this.kind = kind;
+		this.method = method;
+		this.url = url;
+		this.state = state;
+		this.profile = profile;
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public TaskKind kind() {
+		return this.kind;
+	}
+
+	@Override
+	public String method() {
+		return this.method;
+	}
+
+	@Override
+	public String url() {
+		String masked = this.maskedUrl;
+		if (masked == null) {
+			masked = MaskedUrl.of(this.url);
+			this.maskedUrl = masked;
+		}
+		return masked;
+	}
+
+	@Override
+	public TaskState state() {
+		return this.state.get();
+	}
+
+	@Override
+	public int statusCode() {
+		return this.statusCode;
+	}
+
+	void statusCode(int statusCode) {
+		this.statusCode = statusCode;
+	}
+
+	@Override
+	public long bytesTransferred() {
+		return this.bytesTransferred;
+	}
+
+	@Override
+	public long bytesExpected() {
+		return this.bytesExpected;
+	}
+
+	/** Written by one owner per kind: the response body's reader, or an upload's request body. */
+	void transferred(long done, long expected) {
+		this.bytesTransferred = done;
+		this.bytesExpected = expected;
+	}
+
+	@Override
+	public Instant startedAt() {
+		long start = this.profile.queueEnd;
+		return (start != 0) ? Instant.ofEpochMilli(start) : null;
+	}
+
+	@Override
+	public String toString() {
+		return this.kind.type() + " task " + this.id + " [" + this.state.get() + "]";
+	}
+
+}
