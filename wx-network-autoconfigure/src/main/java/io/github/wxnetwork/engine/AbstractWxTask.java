@@ -43,10 +43,6 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	private final long sequence;
 
-	private final String id;
-
-	private final TaskKind kind;
-
 	private final AtomicReference<TaskState> state = new AtomicReference<>(TaskState.QUEUED);
 
 	private final Listeners<HeadersReceived> headersReceived;
@@ -67,9 +63,8 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	AbstractWxTask(TaskKind kind, String method, TaskOptions<R> options, Executor callbackExecutor) {
 		this.sequence = ids.incrementAndGet();
-		this.id = ID_PREFIX + "-" + Long.toHexString(this.sequence);
-		this.kind = kind;
-		this.view = new LiveTaskView(this.id, kind, method, options.url(), this.state, this.profile);
+		String id = ID_PREFIX + "-" + Long.toHexString(this.sequence);
+		this.view = new LiveTaskView(id, kind, method, options.url(), this.state, this.profile);
 		this.options = options;
 		this.callbackExecutor = callbackExecutor;
 		this.headersReceived = new Listeners<>(options.headersReceivedListeners());
@@ -77,7 +72,7 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 
 	@Override
 	public String id() {
-		return this.id;
+		return this.view.id();
 	}
 
 	/** The order in which tasks were created in this JVM (the registry lists tasks in it). */
@@ -91,7 +86,7 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 	}
 
 	TaskKind kind() {
-		return this.kind;
+		return this.view.kind();
 	}
 
 	void statusCode(int statusCode) {
@@ -113,11 +108,8 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 		if (this.state.get().isTerminal()) {
 			return;
 		}
-		WxNetworkException reason = Failures.abort(this.kind);
-		if (this.state.compareAndSet(TaskState.QUEUED, TaskState.ABORTED)) {
-			deliverLater(null, reason, false);
-		}
-		else {
+		WxNetworkException reason = Failures.abort(kind());
+		if (!failQueued(reason)) {
 			this.cancellation.request(reason);
 		}
 	}
@@ -161,7 +153,7 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 			throw ex;
 		}
 		catch (CancellationException ex) {
-			throw Failures.abort(this.kind);
+			throw Failures.abort(kind());
 		}
 	}
 
@@ -222,14 +214,20 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 		return this.view;
 	}
 
-	/** Fails the task only while it is QUEUED (a limiter's rejection); a started or ended task ignores it. */
-	void failQueued(WxNetworkException failure) {
-		if (this.state.compareAndSet(TaskState.QUEUED, TaskState.FAILED)) {
+	/**
+	 * Ends the task with {@code failure} only while it is QUEUED (an abort, a limiter's rejection), off the
+	 * caller's thread; a started or ended task is left alone.
+	 * @return whether the task was queued and is now ended
+	 */
+	boolean failQueued(WxNetworkException failure) {
+		if (this.state.compareAndSet(TaskState.QUEUED, terminalState(failure))) {
 			deliverLater(null, failure, false);
+			return true;
 		}
+		return false;
 	}
 
-	/** Fails a task that never reached the network (bad options, refused by the limiter), off the caller's thread. */
+	/** Fails a task that never reached the network (bad options, shut down), off the caller's thread. */
 	void failLater(WxNetworkException failure) {
 		TaskState previous = this.state.get();
 		if (!previous.isTerminal() && this.state.compareAndSet(previous, terminalState(failure))) {
@@ -255,7 +253,7 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 	}
 
 	private void deliverLater(R result, WxNetworkException failure, boolean wasRunning) {
-		Delivery.later(this.callbackExecutor, () -> deliver(result, failure, wasRunning), this.id);
+		Delivery.later(this.callbackExecutor, () -> deliver(result, failure, wasRunning), id());
 	}
 
 	private void deliver(R result, WxNetworkException failure, boolean wasRunning) {

@@ -3,14 +3,12 @@ package io.github.wxnetwork.actuate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +25,7 @@ import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxTask;
 import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
+import io.github.wxnetwork.support.TaskAwait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,14 +237,7 @@ class ShutdownTest {
 	}
 
 	private static WxNetworkException failureOf(WxTask<?> task) throws InterruptedException, TimeoutException {
-		try {
-			Object result = task.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
-			throw new AssertionError("expected a failure, got " + result);
-		}
-		catch (ExecutionException ex) {
-			assertThat(ex.getCause()).isInstanceOf(WxNetworkException.class);
-			return (WxNetworkException) ex.getCause();
-		}
+		return TaskAwait.awaitFailure(task, WAIT);
 	}
 
 	private static List<Path> filesUnder(Path root) throws IOException {
