@@ -1,7 +1,7 @@
 package io.github.wxnetwork.client;
 
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,8 +14,8 @@ import org.springframework.util.ClassUtils;
  *
  * <p>The data may come as a parsed JSON value, as text (dataType not "json", a body that is not JSON,
  * the reply of an upload) or as bytes (ARRAYBUFFER): text and bytes are read as JSON, parsed values
- * converted. As in WeChat a 4xx or 5xx reply is still data; a method that must see the status returns
- * {@code RequestSuccess}.
+ * converted. Methods that read data get the body as bytes unless their {@code @WxOptions} say otherwise,
+ * so the usual path is one Jackson read, straight into the method's type.
  */
 final class DataDecoder {
 
@@ -41,10 +41,12 @@ final class DataDecoder {
 		this.method = method;
 	}
 
-	Object decode(Object data, int statusCode) {
+	/** The reply's data as the method's type; an empty body is null, as for a RestClient. */
+	Object decode(Reply reply) {
+		int statusCode = reply.status();
 		Object value;
 		try {
-			value = convert(data);
+			value = convert(reply.data(), reply.charset());
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("Cannot decode the response (status " + statusCode + ") of " + this.method
@@ -57,22 +59,26 @@ final class DataDecoder {
 		return value;
 	}
 
-	private Object convert(Object data) {
+	private Object convert(Object data, Charset charset) {
 		if (data == null) {
+			return null;
+		}
+		if (data instanceof byte[] bytes && bytes.length == 0 && this.rawType != String.class
+				&& this.rawType != byte[].class) {
 			return null;
 		}
 		if (this.rawType == String.class) {
 			if (data instanceof String text) {
 				return text;
 			}
-			return (data instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+			return (data instanceof byte[] bytes) ? new String(bytes, charset)
 					: this.mapper.writeValueAsString(data);
 		}
 		if (this.rawType == byte[].class) {
 			if (data instanceof byte[] bytes) {
 				return bytes;
 			}
-			return (data instanceof String text) ? text.getBytes(StandardCharsets.UTF_8)
+			return (data instanceof String text) ? text.getBytes(charset)
 					: this.mapper.writeValueAsBytes(data);
 		}
 		if (data instanceof byte[] bytes) {

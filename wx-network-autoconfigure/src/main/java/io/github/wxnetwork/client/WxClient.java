@@ -46,10 +46,19 @@ public @interface WxClient {
 	String name() default "";
 
 	/**
-	 * The base URL every method's URL is appended to; {@code ${...}} placeholders are resolved at start-up.
-	 * {@code wx.network.clients.<name>.url} overrides it, so a deployment can point the client elsewhere
-	 * without a rebuild. May be empty when every method names an absolute URL.
+	 * The base URL the {@code @HttpExchange} URLs are joined to; {@code ${...}} placeholders are resolved at
+	 * start-up. {@code wx.network.clients.<name>.base-url} overrides it, so a deployment can point the
+	 * client elsewhere without a rebuild. May be empty when every method names an absolute URL.
 	 */
 	String url() default "";
+
+	/**
+	 * A bean that implements this interface and answers when a call fails: a {@code WxNetworkException},
+	 * an error status ({@code HttpClientErrorException}, {@code HttpServerErrorException}) or an open
+	 * circuit. Methods that return a task are not covered: their task reports its own failure. The
+	 * client bean is then the primary bean of the interface, so injection by type still finds the client.
+	 * {@code void.class} (the default): no fallback.
+	 */
+	Class<?> fallback() default void.class;
 
 }

@@ -1,29 +1,38 @@
 package io.github.wxnetwork.client;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
+import org.aopalliance.intercept.MethodInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * Makes the bean of one {@link WxClient} interface: a JDK proxy over invokers that were all built when
- * this factory was initialised. Building them there, and not on first use, is what makes a broken
- * mapping stop the application's start-up: Spring initialises every singleton factory bean while the
+ * Makes the bean of one {@link WxClient} interface: a proxy from Spring's {@link HttpServiceProxyFactory}
+ * over wx-network's {@link WxExchangeAdapter}, so that every mapping rule is Spring's own. Every method is
+ * planned when this factory is initialised, and not on first use: that is what makes a broken mapping
+ * stop the application's start-up, since Spring initialises every singleton factory bean while the
  * context refreshes, even when nothing has asked for the client yet.
  *
  * @param <T> the client interface
@@ -61,20 +70,88 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		if (annotation == null) {
 			throw new WxClientDefinitionException(this.type, "it is not annotated @WxClient");
 		}
+		ClientSettings client = settings(annotation);
+		Map<Method, MethodPlan> plans = MethodPlanner.plan(client);
+		Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
+		plans.values().forEach((plan) -> kinds.add(plan.kind()));
+		WxExchangeAdapter adapter = new WxExchangeAdapter(client, template(kinds, TaskKind.REQUEST, WxRequestTemplate.class),
+				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class),
+				template(kinds, TaskKind.DOWNLOAD, WxDownloadTemplate.class));
+		MethodInterceptor fallback = fallback(annotation, plans);
+		HttpServiceProxyFactory factory = HttpServiceProxyFactory.builderFor(adapter)
+			.embeddedValueResolver(client.placeholders())
+			.conversionService(ApplicationConversionService.getSharedInstance())
+			.customArgumentResolver(WxExchangeAdapter::resolveFilePath)
+			.httpRequestValuesProcessor((method, parameters, arguments, values) -> values
+				.addAttribute(WxExchangeAdapter.PLAN, plans.get(method)))
+			.proxyFactoryCustomizer((proxy, type) -> {
+				proxy.addAdvice(0, new ProxyMethods(this.type, client.description()));
+				if (fallback != null) {
+					proxy.addAdvice(1, fallback);
+				}
+			})
+			.build();
+		try {
+			this.client = factory.createClient(this.type);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			throw new WxClientDefinitionException(this.type, ex.getMessage());
+		}
+	}
+
+	private ClientSettings settings(WxClient annotation) {
 		String name = StringUtils.hasText(annotation.name()) ? annotation.name().trim()
 				: StringUtils.uncapitalize(this.type.getSimpleName());
 		WxClientProperties properties = this.beanFactory.getBeanProvider(WxClientProperties.class)
 			.getIfAvailable(this::bindProperties);
 		WxClientProperties.Client settings = settings(properties.getClients(), name);
-		String url = (settings.getUrl() != null) ? settings.getUrl() : annotation.url();
+		String url = (settings.effectiveBaseUrl() != null) ? settings.effectiveBaseUrl() : annotation.url();
+		String baseUrl;
+		try {
+			baseUrl = this.environment.resolveRequiredPlaceholders(url).trim();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WxClientDefinitionException(this.type,
+					"its url \"" + url + "\" cannot be resolved: " + ex.getMessage());
+		}
 		JsonMapper mapper = this.beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::shared);
-		ClientContext context = new ClientContext(this.type, name, url, settings, this.environment, mapper,
-				this.beanFactory.getBeanProvider(WxRequestTemplate.class),
-				this.beanFactory.getBeanProvider(WxUploadTemplate.class),
-				this.beanFactory.getBeanProvider(WxDownloadTemplate.class));
-		Map<Method, MethodInvoker> invokers = WxClientParser.parse(context);
-		this.client = this.type.cast(Proxy.newProxyInstance(this.type.getClassLoader(), new Class<?>[] { this.type },
-				new WxClientInvocationHandler(invokers)));
+		return new ClientSettings(this.type, name, baseUrl, settings.effectiveDefaultHeaders(), settings.getTimeout(),
+				settings.isThrowOnErrorStatus(), mapper, this.environment::resolveRequiredPlaceholders);
+	}
+
+	/** The template of a kind the client uses; a kind it never uses needs no template. */
+	private <S> S template(Set<TaskKind> kinds, TaskKind kind, Class<S> templateType) {
+		if (!kinds.contains(kind)) {
+			return null;
+		}
+		S template = this.beanFactory.getBeanProvider(templateType).getIfAvailable();
+		if (template == null) {
+			throw new WxClientDefinitionException(this.type, "there is no " + templateType.getSimpleName()
+					+ " bean to carry out its " + kind.type() + " methods (is WxNetworkAutoConfiguration excluded?)");
+		}
+		return template;
+	}
+
+	private MethodInterceptor fallback(WxClient annotation, Map<Method, MethodPlan> plans) {
+		Class<?> fallbackType = annotation.fallback();
+		if (fallbackType == void.class) {
+			return null;
+		}
+		if (!this.type.isAssignableFrom(fallbackType)) {
+			throw new WxClientDefinitionException(this.type,
+					"its fallback " + fallbackType.getName() + " does not implement the interface");
+		}
+		if (this.beanFactory instanceof ListableBeanFactory beans
+				&& beans.getBeanNamesForType(fallbackType, true, false).length == 0) {
+			throw new WxClientDefinitionException(this.type, "its fallback " + fallbackType.getName() + " is not a bean");
+		}
+		Set<Method> covered = new HashSet<>();
+		plans.forEach((method, plan) -> {
+			if (plan.shape().form() != ReturnShape.Form.TASK) {
+				covered.add(method);
+			}
+		});
+		return new WxClientFallback(covered, SingletonSupplier.of(() -> this.beanFactory.getBean(fallbackType)));
 	}
 
 	/** Without the auto-configuration (a plain {@code @EnableWxClients} set-up) the properties are bound here. */

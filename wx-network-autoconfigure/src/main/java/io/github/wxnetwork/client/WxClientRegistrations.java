@@ -69,6 +69,8 @@ final class WxClientRegistrations {
 		// @Lazy on the interface defers mapping (and placeholder resolution) to first use, e.g. for a url
 		// that names ${local.server.port}, known only once the web server has started.
 		definition.setLazyInit(type.isAnnotationPresent(Lazy.class));
+		// A fallback bean implements the interface too: the client stays the one injected by type.
+		definition.setPrimary(type.getAnnotation(WxClient.class).fallback() != void.class);
 		this.registry.registerBeanDefinition(beanName, definition);
 	}
 

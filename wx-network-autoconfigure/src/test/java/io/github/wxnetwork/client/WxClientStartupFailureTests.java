@@ -187,15 +187,13 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 
 	/** Each case: the client, the method the message must name, and the reason it must give. */
 	static Stream<Arguments> unmappableClients() {
-		return Stream.of(failure("twoBodies", TwoBodies.class, "create(Item, Item)", "two bodies"),
+		return Stream.of(failure("twoBodies", TwoBodies.class, "create(Item, Item)", "2 bodies"),
 				failure("unknownReturnType", UnknownReturnType.class, "item()",
 						"java.util.concurrent.Future<" + Item.class.getName() + "> is not supported"),
 				failure("noExchangeAnnotation", NoExchangeAnnotation.class, "item()", "has no @GetExchange"),
 				failure("patchIsRefusedBecauseWeChatHasNoPatch", Patch.class, "patch(int, Item)",
 						"WeChat has no PATCH"),
 				failure("missingUrl", MissingUrl.class, "items()", "has no absolute url"),
-				failure("unresolvablePlaceholderInTheClientUrl", UnresolvableUrl.class, "items()",
-						"missing.base.url"),
 				failure("unresolvablePlaceholderInTheMethodUrl", UnresolvableMethodUrl.class, "items()",
 						"missing.path"),
 				failure("uploadTaskWithoutAFilePart", UploadTaskWithoutFile.class, "upload(String)",
@@ -211,7 +209,7 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 				failure("futureWithoutTypeArgument", RawFuture.class, "items()",
 						"CompletableFuture needs its type argument"),
 				failure("theBrokenMethodIsNamedEvenAfterGoodOnes", GoodThenBad.class, "zzz(Item, Item)",
-						"two bodies"));
+						"2 bodies"));
 	}
 
 	private static Arguments failure(String name, Class<?> client, String method, String reason) {
@@ -227,6 +225,17 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 				.isInstanceOf(WxClientDefinitionException.class)
 				.hasMessageContaining(client.getName() + "." + method)
 				.hasMessageContaining(reason);
+		});
+	}
+
+	@Test
+	void unresolvablePlaceholderInTheClientUrlNamesTheInterface() {
+		runner().withInitializer(clients(UnresolvableUrl.class)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(WxClientDefinitionException.class)
+				.hasMessageContaining("@WxClient " + UnresolvableUrl.class.getName())
+				.hasMessageContaining("missing.base.url");
 		});
 	}
 

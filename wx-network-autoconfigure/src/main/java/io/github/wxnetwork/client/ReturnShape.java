@@ -1,0 +1,237 @@
+package io.github.wxnetwork.client;
+
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.BaseStream;
+
+import io.github.wxnetwork.DownloadSuccess;
+import io.github.wxnetwork.DownloadTask;
+import io.github.wxnetwork.RequestSuccess;
+import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.UploadSuccess;
+import io.github.wxnetwork.UploadTask;
+import io.github.wxnetwork.WxTask;
+
+import org.springframework.core.GenericTypeResolver;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What a mapped method returns, read once at start-up, and how a task becomes that: the task itself,
+ * its result (WeChat's rule: any status is a success), or decoded data, which a status of 400 or more
+ * turns into Spring's error-status exception. {@code Optional} is unwrapped here and re-wrapped by
+ * Spring's own proxy, as for a RestClient-backed interface.
+ */
+final class ReturnShape {
+
+	private static final String SUPPORTED = "a plain type (decoded data), ResponseEntity<T>, HttpHeaders, void, "
+			+ "RequestSuccess, UploadSuccess, DownloadSuccess, Path, RequestTask, UploadTask, DownloadTask, "
+			+ "or a CompletableFuture of a result";
+
+	enum Form {
+
+		/** {@code RequestTask}, {@code UploadTask}, {@code DownloadTask}: returned at once. */
+		TASK,
+		/** {@code RequestSuccess} and its kin: any status is a success. */
+		SUCCESS,
+		/** Decoded data. */
+		BODY,
+		/** {@code ResponseEntity<T>}. */
+		ENTITY,
+		/** {@code HttpHeaders}. */
+		HEADERS,
+		/** {@code void} or {@code Void}. */
+		VOID
+
+	}
+
+	private final Form form;
+
+	private final boolean async;
+
+	/** The type of the data (BODY, ENTITY), else null; {@code Void} for a bodiless entity. */
+	private final ResolvableType data;
+
+	private final Class<?> value;
+
+	private ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value) {
+		this.form = form;
+		this.async = async;
+		this.data = data;
+		this.value = value;
+	}
+
+	Form form() {
+		return this.form;
+	}
+
+	boolean async() {
+		return this.async;
+	}
+
+	/** The class of the data a BODY or ENTITY form decodes, else null. */
+	Class<?> dataClass() {
+		return (this.data != null) ? this.data.toClass() : null;
+	}
+
+	/** The type of the data a BODY or ENTITY form decodes, type variables resolved, else null. */
+	Type dataType() {
+		return (this.data != null) ? this.data.getType() : null;
+	}
+
+	/** The class of the value: the return type, or the type argument of its future or Optional. */
+	Class<?> valueClass() {
+		return this.value;
+	}
+
+	/** Whether the method returns decoded data, which an error status turns into an exception. */
+	boolean returnsData() {
+		return this.form != Form.TASK && this.form != Form.SUCCESS;
+	}
+
+	static ReturnShape of(Class<?> client, Method method) {
+		if (method.getTypeParameters().length > 0) {
+			throw refuse(client, method, "a generic method cannot be mapped: the type to decode must be known at start-up");
+		}
+		Type generic = GenericTypeResolver.resolveType(method.getGenericReturnType(), client);
+		ResolvableType type = ResolvableType.forType(generic);
+		Class<?> raw = type.toClass();
+		boolean async = raw == CompletableFuture.class;
+		ResolvableType value = type;
+		if (async || raw == Optional.class) {
+			if (!(generic instanceof ParameterizedType parameterized)
+					|| parameterized.getActualTypeArguments()[0] instanceof WildcardType) {
+				throw refuse(client, method, raw.getSimpleName() + " needs its type argument, as in "
+						+ raw.getSimpleName() + "<Item>");
+			}
+			value = type.getGeneric(0);
+		}
+		if (hasTypeVariable(value.getType())) {
+			throw refuse(client, method, "its return type " + generic.getTypeName() + " has an unresolved type variable");
+		}
+		Class<?> valueClass = value.toClass();
+		if (isUnsupported(valueClass)) {
+			throw refuse(client, method, "the return type " + generic.getTypeName() + " is not supported: return " + SUPPORTED);
+		}
+		if (valueClass == RequestTask.class || valueClass == UploadTask.class || valueClass == DownloadTask.class) {
+			if (value != type) {
+				throw refuse(client, method, "the return type " + generic.getTypeName() + " is not supported: return the task itself");
+			}
+			return new ReturnShape(Form.TASK, false, null, valueClass);
+		}
+		if (valueClass == RequestSuccess.class || valueClass == UploadSuccess.class || valueClass == DownloadSuccess.class) {
+			return new ReturnShape(Form.SUCCESS, async, null, valueClass);
+		}
+		if (valueClass == ResponseEntity.class) {
+			ResolvableType body = value.getGeneric(0);
+			if (hasTypeVariable(body.getType()) || body.getType() instanceof WildcardType) {
+				throw refuse(client, method, "ResponseEntity needs its body type, as in ResponseEntity<Item>");
+			}
+			return new ReturnShape(Form.ENTITY, async, body, valueClass);
+		}
+		if (valueClass == HttpHeaders.class) {
+			return new ReturnShape(Form.HEADERS, async, null, valueClass);
+		}
+		if (valueClass == void.class || valueClass == Void.class) {
+			return new ReturnShape(Form.VOID, async, null, valueClass);
+		}
+		return new ReturnShape(Form.BODY, async, value, valueClass);
+	}
+
+	/** The method's return value: the task, its result, or what {@code read} makes of its result. */
+	Object adapt(WxTask<?> task, Function<Object, Object> read) {
+		return switch (this.form) {
+			case TASK -> task;
+			case SUCCESS -> this.async ? task.toCompletableFuture() : task.join();
+			default -> this.async ? derived(task, read) : read.apply(task.join());
+		};
+	}
+
+	/** A future of the decoded value; cancelling it aborts the task, as cancelling the task's own future does. */
+	private static CompletableFuture<Object> derived(WxTask<?> task, Function<Object, Object> read) {
+		CompletableFuture<Object> result = new CompletableFuture<>();
+		result.whenComplete((value, failure) -> {
+			if (result.isCancelled()) {
+				task.abort();
+			}
+		});
+		task.toCompletableFuture().whenComplete((success, failure) -> {
+			if (failure != null) {
+				result.completeExceptionally((failure instanceof CompletionException && failure.getCause() != null)
+						? failure.getCause() : failure);
+				return;
+			}
+			try {
+				result.complete(read.apply(success));
+			}
+			catch (RuntimeException | Error ex) {
+				result.completeExceptionally(ex);
+			}
+		});
+		return result;
+	}
+
+	private static boolean isUnsupported(Class<?> type) {
+		return Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)
+				|| type == WxTask.class || type == Optional.class || BaseStream.class.isAssignableFrom(type)
+				|| Iterator.class.isAssignableFrom(type) || isReactive(type);
+	}
+
+	/** By name, so that neither Reactive Streams nor Kotlin is needed on the class path. */
+	private static boolean isReactive(Class<?> type) {
+		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
+			if (candidate.getName().equals("org.reactivestreams.Publisher")
+					|| candidate.getName().equals("kotlinx.coroutines.flow.Flow")) {
+				return true;
+			}
+			for (Class<?> implemented : candidate.getInterfaces()) {
+				if (isReactive(implemented)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasTypeVariable(Type type) {
+		if (type instanceof TypeVariable<?>) {
+			return true;
+		}
+		if (type instanceof ParameterizedType parameterized) {
+			for (Type argument : parameterized.getActualTypeArguments()) {
+				if (hasTypeVariable(argument)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		if (type instanceof GenericArrayType array) {
+			return hasTypeVariable(array.getGenericComponentType());
+		}
+		if (type instanceof WildcardType wildcard) {
+			for (Type bound : wildcard.getUpperBounds()) {
+				if (hasTypeVariable(bound)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static WxClientDefinitionException refuse(Class<?> client, Method method, String reason) {
+		return new WxClientDefinitionException(client, method, reason);
+	}
+
+}
