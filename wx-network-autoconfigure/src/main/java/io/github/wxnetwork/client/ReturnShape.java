@@ -6,11 +6,11 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.BaseStream;
@@ -24,17 +24,22 @@ import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxTask;
 
 import org.springframework.core.GenericTypeResolver;
+import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 /**
  * What a mapped method returns, read once at start-up, and how a task becomes that: the task itself,
- * its result (WeChat's rule: any status is a success), or decoded data, which a status of 400 or more
- * turns into Spring's error-status exception. {@code Optional} is unwrapped here and re-wrapped by
- * Spring's own proxy, as for a RestClient-backed interface.
+ * its result (WeChat's rule: any status is a success), or decoded data. {@code Optional} is unwrapped
+ * here and re-wrapped by Spring's own proxy, as for a RestClient-backed interface.
+ *
+ * @param form what is returned
+ * @param async whether it comes in a {@code CompletableFuture}
+ * @param data the type of the data a BODY or ENTITY form decodes ({@code Void}: none), else null
+ * @param valueClass the return type, or the type argument of its future or {@code Optional}
  */
-final class ReturnShape {
+record ReturnShape(Form form, boolean async, ResolvableType data, Class<?> valueClass) {
 
 	private static final String SUPPORTED = "a plain type (decoded data), ResponseEntity<T>, HttpHeaders, void, "
 			+ "RequestSuccess, UploadSuccess, DownloadSuccess, Path, RequestTask, UploadTask, DownloadTask, "
@@ -46,54 +51,17 @@ final class ReturnShape {
 		TASK,
 		/** {@code RequestSuccess} and its kin: any status is a success. */
 		SUCCESS,
-		/** Decoded data. */
-		BODY,
-		/** {@code ResponseEntity<T>}. */
-		ENTITY,
-		/** {@code HttpHeaders}. */
-		HEADERS,
-		/** {@code void} or {@code Void}. */
-		VOID
+		/** Decoded data; the forms from here on throw on an error status. */
+		BODY, ENTITY, HEADERS, VOID
 
 	}
 
-	private final Form form;
-
-	private final boolean async;
-
-	/** The type of the data (BODY, ENTITY), else null; {@code Void} for a bodiless entity. */
-	private final ResolvableType data;
-
-	private final Class<?> value;
-
-	private ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value) {
-		this.form = form;
-		this.async = async;
-		this.data = data;
-		this.value = value;
-	}
-
-	Form form() {
-		return this.form;
-	}
-
-	boolean async() {
-		return this.async;
-	}
-
-	/** The class of the data a BODY or ENTITY form decodes, else null. */
 	Class<?> dataClass() {
 		return (this.data != null) ? this.data.toClass() : null;
 	}
 
-	/** The type of the data a BODY or ENTITY form decodes, type variables resolved, else null. */
 	Type dataType() {
 		return (this.data != null) ? this.data.getType() : null;
-	}
-
-	/** The class of the value: the return type, or the type argument of its future or Optional. */
-	Class<?> valueClass() {
-		return this.value;
 	}
 
 	/** Whether the method returns decoded data, which an error status turns into an exception. */
@@ -183,51 +151,20 @@ final class ReturnShape {
 		return result;
 	}
 
+	/** Futures other than CompletableFuture, reactive types (Spring's registry knows them), streams. */
 	private static boolean isUnsupported(Class<?> type) {
-		return Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)
-				|| type == WxTask.class || type == Optional.class || BaseStream.class.isAssignableFrom(type)
-				|| Iterator.class.isAssignableFrom(type) || isReactive(type);
-	}
-
-	/** By name, so that neither Reactive Streams nor Kotlin is needed on the class path. */
-	private static boolean isReactive(Class<?> type) {
-		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
-			if (candidate.getName().equals("org.reactivestreams.Publisher")
-					|| candidate.getName().equals("kotlinx.coroutines.flow.Flow")) {
-				return true;
-			}
-			for (Class<?> implemented : candidate.getInterfaces()) {
-				if (isReactive(implemented)) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return Future.class.isAssignableFrom(type) || type == WxTask.class || type == Optional.class
+				|| ReactiveAdapterRegistry.getSharedInstance().getAdapter(type) != null
+				|| BaseStream.class.isAssignableFrom(type) || Iterator.class.isAssignableFrom(type);
 	}
 
 	private static boolean hasTypeVariable(Type type) {
-		if (type instanceof TypeVariable<?>) {
-			return true;
-		}
-		if (type instanceof ParameterizedType parameterized) {
-			for (Type argument : parameterized.getActualTypeArguments()) {
-				if (hasTypeVariable(argument)) {
-					return true;
-				}
-			}
-			return false;
-		}
-		if (type instanceof GenericArrayType array) {
-			return hasTypeVariable(array.getGenericComponentType());
-		}
-		if (type instanceof WildcardType wildcard) {
-			for (Type bound : wildcard.getUpperBounds()) {
-				if (hasTypeVariable(bound)) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return type instanceof TypeVariable<?>
+				|| (type instanceof ParameterizedType parameterized
+						&& Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(ReturnShape::hasTypeVariable))
+				|| (type instanceof GenericArrayType array && hasTypeVariable(array.getGenericComponentType()))
+				|| (type instanceof WildcardType wildcard
+						&& Arrays.stream(wildcard.getUpperBounds()).anyMatch(ReturnShape::hasTypeVariable));
 	}
 
 	private static WxClientDefinitionException refuse(Class<?> client, Method method, String reason) {

@@ -40,8 +40,6 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 public final class WxClientFactoryBean<T> implements FactoryBean<T>, InitializingBean, BeanFactoryAware,
 		EnvironmentAware {
 
-	private static final WxClientProperties.Client NO_SETTINGS = new WxClientProperties.Client();
-
 	private final Class<T> type;
 
 	private BeanFactory beanFactory;
@@ -104,7 +102,7 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 				: StringUtils.uncapitalize(this.type.getSimpleName());
 		WxClientProperties properties = this.beanFactory.getBeanProvider(WxClientProperties.class)
 			.getIfAvailable(this::bindProperties);
-		WxClientProperties.Client settings = settings(properties.getClients(), name);
+		WxClientProperties.Client settings = settings(properties.clients(), name);
 		String url = (settings.effectiveBaseUrl() != null) ? settings.effectiveBaseUrl() : annotation.url();
 		String baseUrl;
 		try {
@@ -115,8 +113,8 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 					"its url \"" + url + "\" cannot be resolved: " + ex.getMessage());
 		}
 		JsonMapper mapper = this.beanFactory.getBeanProvider(JsonMapper.class).getIfAvailable(JsonMapper::shared);
-		return new ClientSettings(this.type, name, baseUrl, settings.effectiveDefaultHeaders(), settings.getTimeout(),
-				settings.isThrowOnErrorStatus(), mapper, this.environment::resolveRequiredPlaceholders);
+		return new ClientSettings(this.type, name, baseUrl, settings.effectiveDefaultHeaders(), settings.timeout(),
+				settings.throwOnErrorStatus(), mapper, this.environment::resolveRequiredPlaceholders);
 	}
 
 	/** The template of a kind the client uses; a kind it never uses needs no template. */
@@ -175,7 +173,7 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 				return entry.getValue();
 			}
 		}
-		return NO_SETTINGS;
+		return WxClientProperties.Client.NONE;
 	}
 
 	private static String relaxed(String name) {

@@ -166,12 +166,13 @@ class WxClientPropertiesTests extends WxClientTestSupport {
 
 	@Test
 	void clientPropertiesAreBoundIntoTheirOwnBean() {
-		runner().withPropertyValues("wx.network.clients.props.url=https://shop.example.com",
+		runner().withPropertyValues("wx.network.clients.props.base-url=https://shop.example.com",
 				"wx.network.clients.props.timeout=5s")
 			.run((context) -> {
-				WxClientProperties.Client props = context.getBean(WxClientProperties.class).getClients().get("props");
-				assertThat(props.getUrl()).isEqualTo("https://shop.example.com");
-				assertThat(props.getTimeout()).hasSeconds(5);
+				WxClientProperties.Client props = context.getBean(WxClientProperties.class).clients().get("props");
+				assertThat(props.baseUrl()).isEqualTo("https://shop.example.com");
+				assertThat(props.timeout()).hasSeconds(5);
+				assertThat(props.throwOnErrorStatus()).isTrue();
 			});
 	}
 
