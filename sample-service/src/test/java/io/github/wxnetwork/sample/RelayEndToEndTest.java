@@ -54,6 +54,24 @@ class RelayEndToEndTest {
 	}
 
 	@Test
+	void anItemTheUpstreamDoesNotHaveIsAnsweredByTheClientsFallback() throws Exception {
+		HttpResponse<String> response = send("GET", "/relay/items/0", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"id\":0").contains("\"name\":\"unavailable\"");
+		assertThat(send("GET", "/relay/items/0/entity", null).body()).contains("\"status\":503")
+			.contains("\"name\":\"unavailable\"");
+	}
+
+	@Test
+	void relaysTheUpstreamsStatusAndHeadersThroughAResponseEntity() throws Exception {
+		HttpResponse<String> response = send("GET", "/relay/items/5/entity", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"status\":200")
+			.contains("\"contentType\":\"application/json\"")
+			.contains("\"name\":\"item-5\"");
+	}
+
+	@Test
 	void relaysWhatWxRequestHandsBackWithItsProfile() throws Exception {
 		HttpResponse<String> response = send("GET", "/relay/items/8/raw", null);
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -7,15 +7,19 @@ import io.github.wxnetwork.client.WxClient;
 import io.github.wxnetwork.client.WxOptions;
 
 import org.springframework.context.annotation.Lazy;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
 /**
  * The upstream's JSON, declared the Spring way and carried out by {@code wx.request}. {@code @Lazy}
- * because the default upstream is this app itself, whose port is known only once it has started.
+ * because the default upstream is this app itself, whose port is known only once it has started. An
+ * error status is Spring's {@code HttpClientErrorException}, which {@link UpstreamCatalogFallback}
+ * answers.
  */
-@WxClient(name = "upstream", url = "${relay.upstream-url:http://127.0.0.1:${local.server.port}/upstream}")
+@WxClient(name = "upstream", url = "${relay.upstream-url:http://127.0.0.1:${local.server.port}/upstream}",
+		fallback = UpstreamCatalogFallback.class)
 @HttpExchange("/items")
 @WxOptions(timeout = "10s")
 @Lazy
@@ -27,5 +31,9 @@ public interface UpstreamCatalog {
 
 	@GetExchange("/{id}")
 	CompletableFuture<Item> item(@PathVariable int id);
+
+	/** The item with the upstream's status and headers. */
+	@GetExchange("/{id}")
+	ResponseEntity<Item> itemEntity(@PathVariable int id);
 
 }

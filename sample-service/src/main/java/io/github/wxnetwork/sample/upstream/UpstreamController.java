@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The upstream embedded in the sample, so it runs anywhere: JSON to fetch, generated files of a chosen
@@ -28,8 +30,12 @@ public class UpstreamController {
 
 	private static final int BLOCK = 16 * 1024;
 
+	/** An item; ids below 1 do not exist (404), so the relay's fallback can be seen at work. */
 	@GetMapping("/items/{id}")
 	public Map<String, Object> item(@PathVariable int id) {
+		if (id < 1) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no item " + id);
+		}
 		return Map.of("id", id, "name", "item-" + id, "tags", List.of("wx", "network"));
 	}
 
