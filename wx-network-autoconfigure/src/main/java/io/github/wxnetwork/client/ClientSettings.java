@@ -3,6 +3,7 @@ package io.github.wxnetwork.client;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.wxnetwork.engine.MaskedUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.StringValueResolver;
@@ -22,9 +23,9 @@ import org.springframework.util.StringValueResolver;
 record ClientSettings(Class<?> type, String name, String baseUrl, Map<String, String> defaultHeaders,
 		Duration timeout, boolean throwOnErrorStatus, JsonMapper mapper, StringValueResolver placeholders) {
 
-	/** {@code WxClient[name=shop, url=https://shop.example.com]}: what the proxy's toString() says. */
+	/** {@code WxClient[name=shop, url=https://shop.example.com]}: what the proxy's toString() says, masked. */
 	String description() {
-		return "WxClient[name=" + this.name + ", url=" + this.baseUrl + "]";
+		return "WxClient[name=" + this.name + ", url=" + (this.baseUrl.isEmpty() ? "" : MaskedUrl.of(this.baseUrl)) + "]";
 	}
 
 }

@@ -7,6 +7,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Turns a task's {@code data} into what a method returns, with the application's JSON mapper and a
@@ -41,7 +42,10 @@ final class DataDecoder {
 		this.method = method;
 	}
 
-	/** The reply's data as the method's type; an empty body is null, as for a RestClient. */
+	/**
+	 * The reply's data as the method's type; an empty body is null, as for a RestClient, and a body that
+	 * cannot be read is a {@code RestClientException}, as there.
+	 */
 	Object decode(Reply reply) {
 		int statusCode = reply.status();
 		Object value;
@@ -49,11 +53,11 @@ final class DataDecoder {
 			value = convert(reply.data(), reply.charset());
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("Cannot decode the response (status " + statusCode + ") of " + this.method
+			throw new RestClientException("Cannot decode the response (status " + statusCode + ") of " + this.method
 					+ " into " + this.type + ": " + ex.getMessage(), ex);
 		}
 		if (value == null && this.primitive) {
-			throw new IllegalStateException("The response (status " + statusCode + ") of " + this.method
+			throw new RestClientException("The response (status " + statusCode + ") of " + this.method
 					+ " has no data, and " + this.type + " cannot be null");
 		}
 		return value;
@@ -63,8 +67,7 @@ final class DataDecoder {
 		if (data == null) {
 			return null;
 		}
-		if (data instanceof byte[] bytes && bytes.length == 0 && this.rawType != String.class
-				&& this.rawType != byte[].class) {
+		if ((data instanceof byte[] bytes && bytes.length == 0) || (data instanceof String text && text.isEmpty())) {
 			return null;
 		}
 		if (this.rawType == String.class) {

@@ -27,7 +27,8 @@ record MethodPlan(TaskKind kind, String dataType, ResponseType responseType, Dur
 
 	/**
 	 * The method's return value for a started task.
-	 * @param method and {@code url}: the request, for an error status's message
+	 * @param method and {@code url}: the request, for an error status's message. A download's temp file
+	 * that the return value does not hand on (void, headers, a bodiless entity) is deleted.
 	 */
 	Object finish(WxTask<?> task, String method, String url) {
 		return this.shape.adapt(task, (success) -> read(success, method, url));
@@ -35,8 +36,11 @@ record MethodPlan(TaskKind kind, String dataType, ResponseType responseType, Dur
 
 	private Object read(Object success, String method, String url) {
 		Reply reply = Reply.of(success);
-		if (this.throwOnErrorStatus && reply.status() >= 400) {
+		if (this.throwOnErrorStatus && reply.status() >= 400 && reply.status() < 600) {
 			throw reply.error(method, url, this.mapper);
+		}
+		if (this.decoder == null) {
+			reply.discardTempFile();
 		}
 		return switch (this.shape.form()) {
 			case HEADERS -> reply.headers();

@@ -28,6 +28,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -93,7 +94,7 @@ final class MethodPlanner {
 	static Map<Method, MethodPlan> plan(ClientSettings client) {
 		Map<Method, MethodPlan> plans = new HashMap<>();
 		for (Method method : client.type().getMethods()) {
-			if (!method.isDefault() && !Modifier.isStatic(method.getModifiers())) {
+			if (!method.isDefault() && !Modifier.isStatic(method.getModifiers()) && !ReflectionUtils.isObjectMethod(method)) {
 				plans.put(method, new MethodPlanner(client, method).plan());
 			}
 		}
@@ -121,11 +122,11 @@ final class MethodPlanner {
 			// Data is decoded from the body's bytes in one Jackson read, not parsed twice.
 			responseType = ResponseType.ARRAYBUFFER;
 		}
-		else if (dataType == null && shape.valueClass() == String.class) {
+		else if (dataType == null && shape.dataClass() == String.class) {
 			dataType = "text";
 		}
 		DataDecoder decoder = (shape.dataClass() != null && shape.dataClass() != Void.class)
-				? new DataDecoder(this.client.mapper(), shape.dataType(), shape.dataClass(),
+				? new DataDecoder(this.client.mapper(), shape.bodyType(), shape.dataClass(),
 						WxClientDefinitionException.describe(this.client.type(), this.method))
 				: null;
 		return new MethodPlan(kind, (dataType != null) ? dataType : "json",
@@ -164,13 +165,13 @@ final class MethodPlanner {
 				}
 				this.targets++;
 			}
-			else if (type == URI.class || type == HttpMethod.class) {
-				this.uriArgument |= type == URI.class;
+			else if (type == URI.class || type == UriBuilderFactory.class || type == HttpMethod.class) {
+				this.uriArgument |= type != HttpMethod.class;
 				this.methodArgument |= type == HttpMethod.class;
 			}
 			else if (!parameter.hasParameterAnnotation(RequestHeader.class)
 					&& !parameter.hasParameterAnnotation(CookieValue.class)
-					&& !parameter.hasParameterAnnotation(RequestAttribute.class) && type != UriBuilderFactory.class) {
+					&& !parameter.hasParameterAnnotation(RequestAttribute.class)) {
 				throw fail("parameter #" + i + " (" + describe(parameter) + ") has no annotation: use @PathVariable, "
 						+ "@RequestParam, @RequestHeader, @CookieValue, @RequestBody, @RequestPart or @WxFilePath");
 			}
@@ -278,6 +279,9 @@ final class MethodPlanner {
 				&& (StringUtils.hasText(own.dataType()) || own.responseType().length > 0)) {
 			throw fail("@WxOptions(dataType, responseType) are options of wx.request, and this method is a "
 					+ kind.type());
+		}
+		if (this.bodies > 0 && (httpMethod == WxMethod.GET || httpMethod == WxMethod.HEAD)) {
+			throw fail("it has a @RequestBody, and a " + httpMethod + " sends none (WeChat would put it in the query)");
 		}
 		if (this.bodies > 1) {
 			throw fail("it has " + this.bodies + " bodies (@RequestBody parameters), and a request has one");

@@ -2,7 +2,6 @@ package io.github.wxnetwork.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,34 +14,48 @@ import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.UploadSuccess;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.ResolvableType;
+import org.springframework.core.log.LogFormatUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
-import org.springframework.web.client.UnknownHttpStatusCodeException;
 
 /**
  * A task's result as Spring's return types see it, whatever the kind: status, headers and data (a
  * download's data is the file it stored).
  */
-record Reply(int status, Map<String, String> header, List<String> cookies, Object data) {
+record Reply(int status, Map<String, String> header, List<String> cookies, Object data, boolean tempFile) {
 
 	/** How much of a stored download an error-status exception carries. */
 	private static final int MAX_ERROR_BODY = 1024 * 1024;
 
 	static Reply of(Object success) {
 		if (success instanceof RequestSuccess request) {
-			return new Reply(request.statusCode(), request.header(), request.cookies(), request.data());
+			return new Reply(request.statusCode(), request.header(), request.cookies(), request.data(), false);
 		}
 		if (success instanceof UploadSuccess upload) {
-			return new Reply(upload.statusCode(), upload.header(), List.of(), upload.data());
+			return new Reply(upload.statusCode(), upload.header(), List.of(), upload.data(), false);
 		}
 		DownloadSuccess download = (DownloadSuccess) success;
 		Path stored = (download.filePath() != null) ? download.filePath() : download.tempFilePath();
-		return new Reply(download.statusCode(), download.header(), List.of(), stored);
+		return new Reply(download.statusCode(), download.header(), List.of(), stored, download.filePath() == null);
+	}
+
+	/** Deletes a download's temp file that the method's return value does not hand on. */
+	void discardTempFile() {
+		if (this.tempFile) {
+			try {
+				Files.deleteIfExists((Path) this.data);
+			}
+			catch (IOException ex) {
+				// Left for the temp directory's sweep.
+			}
+		}
 	}
 
 	HttpHeaders headers() {
@@ -83,14 +96,32 @@ record Reply(int status, Map<String, String> header, List<String> cookies, Objec
 		int query = url.indexOf('?');
 		String message = this.status + " " + statusText + " on " + method + " request for \""
 				+ ((query >= 0) ? url.substring(0, query) : url) + "\": "
-				+ ((body.length == 0) ? "[no body]" : new String(body, charset));
+				+ ((body.length == 0) ? "[no body]" : LogFormatUtils.formatValue(new String(body, charset), -1, true));
 		HttpStatusCode code = HttpStatusCode.valueOf(this.status);
 		RestClientResponseException error = code.is4xxClientError()
 				? HttpClientErrorException.create(message, code, statusText, headers, body, charset)
-				: code.is5xxServerError() ? HttpServerErrorException.create(message, code, statusText, headers, body, charset)
-						: new UnknownHttpStatusCodeException(message, this.status, statusText, headers, body, charset);
-		error.setBodyConvertFunction((type) -> mapper.readValue(body, mapper.constructType(type.getType())));
+				: HttpServerErrorException.create(message, code, statusText, headers, body, charset);
+		error.setBodyConvertFunction((type) -> convert(body, charset, type, mapper));
 		return error;
+	}
+
+	/** {@code getResponseBodyAs}: as a RestClient's converters would read it. */
+	private static Object convert(byte[] body, Charset charset, ResolvableType type, JsonMapper mapper) {
+		if (body.length == 0) {
+			return null;
+		}
+		if (type.toClass() == String.class) {
+			return new String(body, charset);
+		}
+		if (type.toClass() == byte[].class) {
+			return body;
+		}
+		try {
+			return mapper.readValue(body, mapper.constructType(type.getType()));
+		}
+		catch (RuntimeException ex) {
+			throw new RestClientException("Error while extracting response for type [" + type + "]", ex);
+		}
 	}
 
 	private byte[] body(JsonMapper mapper) {
@@ -108,7 +139,7 @@ record Reply(int status, Map<String, String> header, List<String> cookies, Objec
 				return in.readNBytes(MAX_ERROR_BODY);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+				return new byte[0];
 			}
 			finally {
 				try {

@@ -6,12 +6,15 @@ import java.util.Map;
 import io.github.wxnetwork.engine.UriComponents;
 
 import org.springframework.web.service.invoker.HttpRequestValues;
+import org.springframework.web.util.UriBuilderFactory;
 
 /**
  * The URL of one call from Spring's request values: the URI template with its variables expanded (the
- * {@code @RequestParam} pairs Spring appended as variables too), joined to the client's base URL the way
- * a RestClient joins it. Values are encoded with {@code encodeURIComponent}, WeChat's encoding; the
- * template's own text is left to the engine's URL parser.
+ * {@code @RequestParam} pairs Spring appended as variables too), joined to the client's base URL as a
+ * RestClient joins it: the template's path after the base's path, the base's query before the
+ * template's. Values are encoded with {@code encodeURIComponent}, WeChat's encoding; the template's own
+ * text is left to the engine's URL parser. A {@code URI} or {@code UriBuilderFactory} argument takes over,
+ * as with a RestClient.
  */
 final class RequestUrl {
 
@@ -21,28 +24,33 @@ final class RequestUrl {
 	static String of(String baseUrl, HttpRequestValues values) {
 		URI uri = values.getUri();
 		if (uri != null) {
-			// A URI argument replaces the base URL and the template, as with a RestClient.
-			return uri.toString();
+			return uri.isAbsolute() ? uri.toString() : URI.create(baseUrl).resolve(uri).toString();
 		}
-		String template = values.getUriTemplate();
-		String expanded = (template == null || template.isEmpty()) ? ""
-				: expand(template, values.getUriVariables());
+		String template = (values.getUriTemplate() != null) ? values.getUriTemplate() : "";
+		UriBuilderFactory factory = values.getUriBuilderFactory();
+		if (factory != null) {
+			return factory.expand(template, values.getUriVariables()).toString();
+		}
+		String expanded = expand(template, values.getUriVariables());
 		return isAbsolute(expanded) ? expanded : join(baseUrl, expanded);
 	}
 
 	static boolean isAbsolute(String url) {
-		int colon = url.indexOf("://");
-		return colon > 0 && url.regionMatches(true, 0, "http", 0, 4);
+		return url.indexOf("://") > 0 && url.regionMatches(true, 0, "http", 0, 4);
 	}
 
-	private static String join(String base, String path) {
-		if (path.isEmpty()) {
+	private static String join(String base, String template) {
+		if (template.isEmpty()) {
 			return base;
 		}
-		if (base.endsWith("/") && path.startsWith("/")) {
-			return base + path.substring(1);
+		int baseQuery = base.indexOf('?');
+		if (baseQuery < 0) {
+			return (base.endsWith("/") && template.startsWith("/")) ? base + template.substring(1) : base + template;
 		}
-		return base + path;
+		int query = template.indexOf('?');
+		String path = (query >= 0) ? template.substring(0, query) : template;
+		String joined = join(base.substring(0, baseQuery), path) + base.substring(baseQuery);
+		return (query >= 0) ? joined + "&" + template.substring(query + 1) : joined;
 	}
 
 	/** {@code {name}} and {@code {name:regex}} replaced by the encoded value. */

@@ -1,5 +1,7 @@
 package io.github.wxnetwork.client;
 
+import java.io.File;
+import java.io.InputStream;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -26,6 +28,7 @@ import io.github.wxnetwork.WxTask;
 import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
@@ -60,7 +63,7 @@ record ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value
 		return (this.data != null) ? this.data.toClass() : null;
 	}
 
-	Type dataType() {
+	Type bodyType() {
 		return (this.data != null) ? this.data.getType() : null;
 	}
 
@@ -151,11 +154,16 @@ record ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value
 		return result;
 	}
 
-	/** Futures other than CompletableFuture, reactive types (Spring's registry knows them), streams. */
+	/**
+	 * Futures other than CompletableFuture, reactive types (Spring's registry knows them), streams, and
+	 * what a RestClient reads with converters wx-network does not have (InputStream, Resource, File).
+	 */
 	private static boolean isUnsupported(Class<?> type) {
 		return Future.class.isAssignableFrom(type) || type == WxTask.class || type == Optional.class
 				|| ReactiveAdapterRegistry.getSharedInstance().getAdapter(type) != null
-				|| BaseStream.class.isAssignableFrom(type) || Iterator.class.isAssignableFrom(type);
+				|| BaseStream.class.isAssignableFrom(type) || Iterator.class.isAssignableFrom(type)
+				|| InputStream.class.isAssignableFrom(type) || Resource.class.isAssignableFrom(type)
+				|| type == File.class;
 	}
 
 	private static boolean hasTypeVariable(Type type) {

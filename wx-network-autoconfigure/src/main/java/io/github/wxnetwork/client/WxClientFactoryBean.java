@@ -1,6 +1,7 @@
 package io.github.wxnetwork.client;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
@@ -92,6 +93,9 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		try {
 			this.client = factory.createClient(this.type);
 		}
+		catch (WxClientDefinitionException ex) {
+			throw ex;
+		}
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			throw new WxClientDefinitionException(this.type, ex.getMessage());
 		}
@@ -135,9 +139,10 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		if (fallbackType == void.class) {
 			return null;
 		}
-		if (!this.type.isAssignableFrom(fallbackType)) {
+		if (!this.type.isAssignableFrom(fallbackType) || fallbackType.isInterface()
+				|| Modifier.isAbstract(fallbackType.getModifiers())) {
 			throw new WxClientDefinitionException(this.type,
-					"its fallback " + fallbackType.getName() + " does not implement the interface");
+					"its fallback " + fallbackType.getName() + " is not a class that implements the interface");
 		}
 		if (this.beanFactory instanceof ListableBeanFactory beans
 				&& beans.getBeanNamesForType(fallbackType, true, false).length == 0) {

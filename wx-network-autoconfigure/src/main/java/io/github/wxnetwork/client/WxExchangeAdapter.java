@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.RequestOptions;
@@ -21,6 +22,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 import org.springframework.util.LinkedMultiValueMap;
@@ -64,8 +66,9 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 		if (!parameter.hasParameterAnnotation(WxFilePath.class)) {
 			return false;
 		}
-		if (argument != null) {
-			values.addAttribute(FILE_PATH, argument);
+		Object target = (argument instanceof Optional<?> optional) ? optional.orElse(null) : argument;
+		if (target != null) {
+			values.addAttribute(FILE_PATH, target);
 		}
 		return true;
 	}
@@ -112,8 +115,8 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 		WxTask<?> task = switch (plan.kind()) {
 			case REQUEST -> this.requests.request(RequestOptions.builder(url)
 				.method(method)
-				.headers(headers)
 				.data(requestData(values.getBodyValue(), headers))
+				.headers(headers)
 				.dataType(plan.dataType())
 				.responseType(plan.responseType())
 				.timeout(plan.timeout())
@@ -146,9 +149,14 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 
 	/**
 	 * The body: form-encoded {@code @RequestParam} values arrive as a multi-value map, sent as
-	 * {@code k=v&k=v2} with WeChat's encoding; anything else goes by WeChat's data rules.
+	 * {@code k=v&k=v2} with WeChat's encoding; anything else goes by WeChat's data rules, text and bytes
+	 * without a Content-Type typed as a RestClient's converters type them (WeChat would say JSON).
 	 */
 	private static Object requestData(Object body, Map<String, String> headers) {
+		if (!headers.containsKey(HttpHeaders.CONTENT_TYPE) && (body instanceof String || body instanceof byte[])) {
+			headers.put(HttpHeaders.CONTENT_TYPE, (body instanceof String) ? "text/plain;charset=UTF-8"
+					: MediaType.APPLICATION_OCTET_STREAM_VALUE);
+		}
 		if (body instanceof MultiValueMap<?, ?> form && isForm(headers)) {
 			StringBuilder encoded = new StringBuilder();
 			form.forEach((name, list) -> {
@@ -172,7 +180,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 	/** The file part is the file to send; the other parts are WeChat's formData (text as text, objects as JSON). */
 	private WxTask<?> upload(String url, Map<String, String> headers, Object body, MethodPlan plan) {
 		Path file = null;
-		String fileName = null;
+		String fileField = null;
 		Map<String, String> formData = new LinkedHashMap<>();
 		MultiValueMap<?, ?> parts = (body != null) ? (MultiValueMap<?, ?>) body : new LinkedMultiValueMap<>();
 		for (Map.Entry<?, ?> part : parts.entrySet()) {
@@ -180,7 +188,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				Object content = (value instanceof HttpEntity<?> entity) ? entity.getBody() : value;
 				if (content instanceof Path || content instanceof File) {
 					file = path(content);
-					fileName = String.valueOf(part.getKey());
+					fileField = String.valueOf(part.getKey());
 				}
 				else if (content != null) {
 					formData.put(String.valueOf(part.getKey()), (content instanceof String text) ? text
@@ -188,7 +196,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				}
 			}
 		}
-		return this.uploads.uploadFile(UploadOptions.builder(url, file, fileName)
+		return this.uploads.uploadFile(UploadOptions.builder(url, file, fileField)
 			.headers(headers)
 			.formData(formData)
 			.timeout(plan.timeout())

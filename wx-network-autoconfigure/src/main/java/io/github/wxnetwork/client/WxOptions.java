@@ -32,7 +32,8 @@ public @interface WxOptions {
 
 	/**
 	 * WeChat's {@code responseType}. An array only so that "not set" can be told from TEXT: give at
-	 * most one value. Unset: inherit, finally TEXT (ARRAYBUFFER for a method that returns {@code byte[]}).
+	 * most one value. Unset: inherit, finally TEXT for a method that returns a WeChat result or task; a method
+	 * that returns decoded data reads the body's bytes.
 	 */
 	ResponseType[] responseType() default {};
 

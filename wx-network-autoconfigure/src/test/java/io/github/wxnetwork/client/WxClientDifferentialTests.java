@@ -50,6 +50,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.web.util.UriBuilderFactory;
 import org.springframework.web.util.UriUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -192,10 +194,25 @@ class WxClientDifferentialTests extends WxClientTestSupport {
 		@HttpExchange("/by-argument")
 		Item methodArgument(HttpMethod method);
 
+		@PostExchange("/text")
+		Item textBody(@RequestBody String text);
+
+		@PutExchange("/bytes")
+		Item bytesBody(@RequestBody byte[] bytes);
+
+		@GetExchange("/factory/{id}")
+		Item uriBuilderFactory(UriBuilderFactory factory, @PathVariable int id);
+
 	}
 
-	@WxClient(name = "plain", url = "${test.url}/root")
+	@WxClient(name = "plain", url = "${test.url}/root?key=k1")
 	interface PlainClient {
+
+		@GetExchange("/query")
+		Item baseQueryAndParams(@RequestParam String q);
+
+		@GetExchange
+		Item relativeUri(URI uri);
 
 		@GetExchange("item")
 		Item noLeadingSlash();
@@ -288,6 +305,12 @@ class WxClientDifferentialTests extends WxClientTestSupport {
 				// (InvocationHandler.invokeDefault refuses it), so its side calls what the default method calls.
 				arguments(named("default method calling a mapped one", DiffClient.class),
 						new Calls<DiffClient>((c) -> c.generic(2), (c) -> c.viaDefault(1))),
+				diff("text body", (c) -> c.textBody("plain words, not JSON")),
+				diff("bytes body", (c) -> c.bytesBody(new byte[] { 1, 2, 3, 'a' })),
+				diff("UriBuilderFactory argument", (c) -> c.uriBuilderFactory(
+						new DefaultUriBuilderFactory(server.baseUrl() + "/other"), 3)),
+				plain("base url with a query, and request params", (c) -> c.baseQueryAndParams("x y")),
+				plain("relative URI argument resolved against the base url", (c) -> c.relativeUri(URI.create("/rel/1"))),
 				plain("relative url without a leading slash on a base url with a path", PlainClient::noLeadingSlash),
 				plain("relative url with a leading slash", PlainClient::leadingSlash),
 				plain("absolute method url", (c) -> c.absolute(2)), plain("base url only", PlainClient::baseUrlOnly));
@@ -317,7 +340,7 @@ class WxClientDifferentialTests extends WxClientTestSupport {
 	}
 
 	private static <C> C springClient(Class<C> type) {
-		String base = server.baseUrl() + (type == DiffClient.class ? "/base" : "/root");
+		String base = server.baseUrl() + (type == DiffClient.class ? "/base" : "/root?key=k1");
 		RestClient restClient = RestClient.builder()
 			.baseUrl(base)
 			.requestFactory(new JdkClientHttpRequestFactory(

@@ -99,6 +99,15 @@ class WxClientErrorStatusTests extends WxClientTestSupport {
 		@GetExchange("/files/{name}")
 		ResponseEntity<Path> downloadEntity(@PathVariable String name);
 
+		@GetExchange("/files/{name}")
+		void fetch(@PathVariable String name, @WxFilePath Path target);
+
+		@GetExchange("/files/{name}")
+		Path fetchTo(@PathVariable String name, @WxFilePath Optional<Path> target);
+
+		@GetExchange("/items/{id}")
+		Optional<String> text(@PathVariable String id);
+
 	}
 
 	@BeforeEach
@@ -188,6 +197,31 @@ class WxClientErrorStatusTests extends WxClientTestSupport {
 			assertThat(client.optional("empty")).isEmpty();
 			assertThat(client.item("empty")).isNull();
 		});
+	}
+
+	@Test
+	void emptyTextIsAnEmptyOptionalAsWithARestClient() {
+		run((client) -> {
+			assertThat(client.text("empty")).isEmpty();
+			assertThat(client.text("1")).contains("{\"id\":1,\"name\":\"tea\"}");
+		});
+	}
+
+	@Test
+	void aDownloadWhoseResultDoesNotNameTheFileLeavesNoTempFileAndAnOptionalTargetIsUsed() throws Exception {
+		Path temp = this.dir.resolve("tmp");
+		runner().withInitializer(clients(StatusClient.class))
+			.withPropertyValues("wx.network.temp-dir=" + temp)
+			.run((context) -> {
+				StatusClient client = context.getBean(StatusClient.class);
+				client.fetch("ok", null);
+				Path target = this.dir.resolve("optional.bin");
+				assertThat(client.fetchTo("ok", Optional.of(target))).isEqualTo(target);
+				assertThat(target).hasContent("file content");
+				try (Stream<Path> left = Files.list(temp)) {
+					assertThat(left).isEmpty();
+				}
+			});
 	}
 
 	@Test

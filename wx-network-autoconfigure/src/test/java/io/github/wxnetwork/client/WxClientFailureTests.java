@@ -1,6 +1,5 @@
 package io.github.wxnetwork.client;
 
-import io.github.wxnetwork.WxErrno;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.wxnetwork.DownloadTask;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.UploadSuccess;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -28,7 +29,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Failures at call time: a blocking call throws the task's {@link WxNetworkException} (WeChat's errMsg
@@ -136,7 +136,8 @@ class WxClientFailureTests extends WxClientTestSupport {
 	@Test
 	void bodyThatCannotBeDecodedFailsWithTheStatusInTheMessage() {
 		server.stubFor(get("/item").willReturn(aResponse().withStatus(200).withBody("<html>not json</html>")));
-		run("wx.network.request.timeout=10s", (client) -> assertThatIllegalStateException().isThrownBy(client::item)
+		run("wx.network.request.timeout=10s", (client) -> assertThatExceptionOfType(RestClientException.class)
+			.isThrownBy(client::item)
 			.withMessageContaining("status 200")
 			.withMessageContaining(FailingClient.class.getName() + ".item()"));
 	}

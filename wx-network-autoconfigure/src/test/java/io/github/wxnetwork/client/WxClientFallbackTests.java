@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.wxnetwork.RequestTask;
-import io.github.wxnetwork.WxNetworkException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,7 +163,7 @@ class WxClientFallbackTests extends WxClientTestSupport {
 		runner().withInitializer(clients(NotImplemented.class)).run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.isInstanceOf(WxClientDefinitionException.class)
-			.hasMessageContaining("java.lang.String does not implement the interface"));
+			.hasMessageContaining("java.lang.String is not a class that implements the interface"));
 	}
 
 	private void run(FallbackCheck check) {

@@ -80,7 +80,8 @@ class WxClientProxyTests extends WxClientTestSupport {
 
 	@Test
 	void toStringNamesTheClientAndItsUrl() {
-		run((client) -> assertThat(client.toString()).isEqualTo("WxClient[name=proxy, url=" + server.baseUrl() + "]"));
+		// The url as the actuator shows URLs: masked, so a token in the base url's query never reaches a log.
+		run((client) -> assertThat(client.toString()).isEqualTo("WxClient[name=proxy, url=" + server.baseUrl() + "/]"));
 	}
 
 	@Test

@@ -158,12 +158,28 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 	}
 
 	@WxClient(url = "${test.url}")
+	interface GetWithBody {
+
+		@GetExchange("/items")
+		List<Item> items(@RequestBody Item filter);
+
+	}
+
+	@WxClient(url = "${test.url}")
+	interface StreamResult {
+
+		@GetExchange("/items")
+		java.io.InputStream items();
+
+	}
+
+	@WxClient(url = "${test.url}")
 	interface GoodThenBad {
 
 		@GetExchange("/items")
 		List<Item> items();
 
-		@GetExchange("/items")
+		@PostExchange("/items")
 		Item zzz(@RequestBody Item body, @RequestBody Item other);
 
 	}
@@ -208,6 +224,8 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 				failure("connectIsRefused", Connect.class, "tunnel()", "CONNECT"),
 				failure("futureWithoutTypeArgument", RawFuture.class, "items()",
 						"CompletableFuture needs its type argument"),
+				failure("bodyOnAGet", GetWithBody.class, "items(Item)", "a GET sends none"),
+				failure("inputStreamResult", StreamResult.class, "items()", "InputStream is not supported"),
 				failure("theBrokenMethodIsNamedEvenAfterGoodOnes", GoodThenBad.class, "zzz(Item, Item)",
 						"2 bodies"));
 	}
