@@ -1,7 +1,6 @@
 package io.github.wxnetwork.client;
 
 import java.lang.reflect.Type;
-import java.nio.charset.Charset;
 
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +49,7 @@ final class DataDecoder {
 		int statusCode = reply.status();
 		Object value;
 		try {
-			value = convert(reply.data(), reply.charset());
+			value = convert(reply.data(), reply);
 		}
 		catch (RuntimeException ex) {
 			throw new RestClientException("Cannot decode the response (status " + statusCode + ") of " + this.method
@@ -63,7 +62,8 @@ final class DataDecoder {
 		return value;
 	}
 
-	private Object convert(Object data, Charset charset) {
+	/** The charset is parsed from the reply's headers only when text and bytes are converted. */
+	private Object convert(Object data, Reply reply) {
 		if (data == null) {
 			return null;
 		}
@@ -74,14 +74,14 @@ final class DataDecoder {
 			if (data instanceof String text) {
 				return text;
 			}
-			return (data instanceof byte[] bytes) ? new String(bytes, charset)
+			return (data instanceof byte[] bytes) ? new String(bytes, reply.charset())
 					: this.mapper.writeValueAsString(data);
 		}
 		if (this.rawType == byte[].class) {
 			if (data instanceof byte[] bytes) {
 				return bytes;
 			}
-			return (data instanceof String text) ? text.getBytes(charset)
+			return (data instanceof String text) ? text.getBytes(reply.charset())
 					: this.mapper.writeValueAsBytes(data);
 		}
 		if (data instanceof byte[] bytes) {
