@@ -25,6 +25,7 @@ import io.github.wxnetwork.WxMethod;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -50,6 +51,8 @@ import org.springframework.web.util.UriBuilderFactory;
  * WeChat's options.
  */
 final class MethodPlanner {
+
+	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
 	private static final Pattern URL_VARIABLE = Pattern.compile("\\{([^/{}:]+)(:[^{}]*)?}");
 
@@ -81,21 +84,23 @@ final class MethodPlanner {
 
 	private boolean methodArgument;
 
-	private MethodPlanner(ClientSettings client, Method method) {
+	private MethodPlanner(ClientSettings client, HttpExchange typeExchange, WxOptions typeOptions, Method method) {
 		this.client = client;
 		this.method = method;
 		this.exchange = AnnotatedElementUtils.findMergedAnnotation(method, HttpExchange.class);
-		this.typeExchange = AnnotatedElementUtils.findMergedAnnotation(client.type(), HttpExchange.class);
+		this.typeExchange = typeExchange;
 		this.options = new WxOptions[] { AnnotatedElementUtils.findMergedAnnotation(method, WxOptions.class),
-				AnnotatedElementUtils.findMergedAnnotation(client.type(), WxOptions.class) };
+				typeOptions };
 	}
 
 	/** A plan for every abstract method; default methods run their own code. */
 	static Map<Method, MethodPlan> plan(ClientSettings client) {
+		HttpExchange typeExchange = AnnotatedElementUtils.findMergedAnnotation(client.type(), HttpExchange.class);
+		WxOptions typeOptions = AnnotatedElementUtils.findMergedAnnotation(client.type(), WxOptions.class);
 		Map<Method, MethodPlan> plans = new HashMap<>();
 		for (Method method : client.type().getMethods()) {
 			if (!method.isDefault() && !Modifier.isStatic(method.getModifiers()) && !ReflectionUtils.isObjectMethod(method)) {
-				plans.put(method, new MethodPlanner(client, method).plan());
+				plans.put(method, new MethodPlanner(client, typeExchange, typeOptions, method).plan());
 			}
 		}
 		return plans;
@@ -137,7 +142,7 @@ final class MethodPlanner {
 	private void readParameters() {
 		for (int i = 0; i < this.method.getParameterCount(); i++) {
 			MethodParameter parameter = new MethodParameter(this.method, i);
-			parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+			parameter.initParameterNameDiscovery(PARAMETER_NAMES);
 			Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
 			PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
 			if (variable != null) {

@@ -140,8 +140,7 @@ record ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value
 		});
 		task.toCompletableFuture().whenComplete((success, failure) -> {
 			if (failure != null) {
-				result.completeExceptionally((failure instanceof CompletionException && failure.getCause() != null)
-						? failure.getCause() : failure);
+				result.completeExceptionally(unwrap(failure));
 				return;
 			}
 			try {
@@ -152,6 +151,11 @@ record ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value
 			}
 		});
 		return result;
+	}
+
+	/** The failure itself, not the {@code CompletionException} a dependent stage wraps it in. */
+	static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.github.wxnetwork.client;
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import io.github.wxnetwork.WxNetworkException;
@@ -64,8 +63,7 @@ final class WxClientFallback implements MethodInterceptor {
 			}
 		});
 		future.whenComplete((value, failure) -> {
-			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
-					? failure.getCause() : failure;
+			Throwable cause = ReturnShape.unwrap(failure);
 			if (cause == null) {
 				answered.complete(value);
 			}

@@ -159,14 +159,8 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 		}
 		if (body instanceof MultiValueMap<?, ?> form && isForm(headers)) {
 			StringBuilder encoded = new StringBuilder();
-			form.forEach((name, list) -> {
-				for (Object value : (List<?>) list) {
-					encoded.append((encoded.length() > 0) ? "&" : "");
-					UriComponents.encode(String.valueOf(name), encoded);
-					encoded.append('=');
-					UriComponents.encode(String.valueOf(value), encoded);
-				}
-			});
+			form.forEach((name, list) -> ((List<?>) list)
+				.forEach((value) -> UriComponents.appendPair(String.valueOf(name), String.valueOf(value), encoded)));
 			return encoded.toString();
 		}
 		return body;

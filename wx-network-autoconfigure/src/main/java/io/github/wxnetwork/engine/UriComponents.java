@@ -19,15 +19,18 @@ public final class UriComponents {
 	 */
 	public static String encodePairs(Map<String, String> values) {
 		StringBuilder out = new StringBuilder();
-		for (Map.Entry<String, String> pair : values.entrySet()) {
-			if (out.length() > 0) {
-				out.append('&');
-			}
-			encode(pair.getKey(), out);
-			out.append('=');
-			encode(pair.getValue(), out);
-		}
+		values.forEach((name, value) -> appendPair(name, value, out));
 		return out.toString();
+	}
+
+	/** Appends {@code name=value}, both encoded, after an {@code &} unless it is the first pair. */
+	public static void appendPair(String name, String value, StringBuilder out) {
+		if (out.length() > 0) {
+			out.append('&');
+		}
+		encode(name, out);
+		out.append('=');
+		encode(value, out);
 	}
 
 	/** JavaScript's encodeURIComponent: everything but {@code A-Z a-z 0-9 - _ . ! ~ * ' ( )} as UTF-8 %XX. */

@@ -31,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.github.wxnetwork.support.TestFiles.filesUnder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -218,9 +219,7 @@ class WxClientErrorStatusTests extends WxClientTestSupport {
 				Path target = this.dir.resolve("optional.bin");
 				assertThat(client.fetchTo("ok", Optional.of(target))).isEqualTo(target);
 				assertThat(target).hasContent("file content");
-				try (Stream<Path> left = Files.list(temp)) {
-					assertThat(left).isEmpty();
-				}
+				assertThat(filesUnder(temp)).isEmpty();
 			});
 	}
 
@@ -263,9 +262,7 @@ class WxClientErrorStatusTests extends WxClientTestSupport {
 				assertThatExceptionOfType(HttpClientErrorException.NotFound.class)
 					.isThrownBy(() -> client.downloadEntity("missing"));
 				assertThat(this.dir.resolve("missing.bin")).doesNotExist();
-				try (Stream<Path> left = Files.list(temp)) {
-					assertThat(left).isEmpty();
-				}
+				assertThat(filesUnder(temp)).isEmpty();
 			});
 	}
 
