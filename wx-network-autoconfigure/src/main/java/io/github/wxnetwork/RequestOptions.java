@@ -17,6 +17,10 @@ public final class RequestOptions extends TaskOptions<RequestSuccess> {
 
 	private final List<Consumer<ChunkReceived>> chunkReceivedListeners;
 
+	private final boolean enableChunked;
+
+	private final boolean enableCache;
+
 	private RequestOptions(Builder builder) {
 		super(builder);
 		this.method = builder.method;
@@ -24,6 +28,8 @@ public final class RequestOptions extends TaskOptions<RequestSuccess> {
 		this.dataType = builder.dataType;
 		this.responseType = builder.responseType;
 		this.chunkReceivedListeners = List.copyOf(builder.chunkReceivedListeners);
+		this.enableChunked = builder.enableChunked;
+		this.enableCache = builder.enableCache;
 	}
 
 	public static Builder builder(String url) {
@@ -51,6 +57,16 @@ public final class RequestOptions extends TaskOptions<RequestSuccess> {
 		return this.chunkReceivedListeners;
 	}
 
+	/** Whether the body goes only to the chunk listeners, never buffered ({@code data} null). */
+	public boolean enableChunked() {
+		return this.enableChunked;
+	}
+
+	/** Whether a GET may be served from, and stored in, the HTTP cache ({@code wx.network.cache.*}). */
+	public boolean enableCache() {
+		return this.enableCache;
+	}
+
 	/** Builds {@link RequestOptions}: method GET, dataType "json", responseType TEXT unless set. */
 	public static final class Builder extends TaskOptions.Builder<RequestSuccess, RequestOptions, Builder> {
 
@@ -63,6 +79,10 @@ public final class RequestOptions extends TaskOptions<RequestSuccess> {
 		private ResponseType responseType = ResponseType.TEXT;
 
 		private final List<Consumer<ChunkReceived>> chunkReceivedListeners = new ArrayList<>();
+
+		private boolean enableChunked;
+
+		private boolean enableCache;
 
 		private Builder(String url) {
 			super(url);
@@ -105,6 +125,26 @@ public final class RequestOptions extends TaskOptions<RequestSuccess> {
 			if (listener != null) {
 				this.chunkReceivedListeners.add(listener);
 			}
+			return this;
+		}
+
+		/**
+		 * True streams the body: every byte goes to the chunk listeners as it arrives and nothing is kept,
+		 * so an endless or huge response (server-sent events, a 2 GB export) is safe; {@code data} is null.
+		 * Default false.
+		 */
+		public Builder enableChunked(boolean enableChunked) {
+			this.enableChunked = enableChunked;
+			return this;
+		}
+
+		/**
+		 * True lets a GET be answered from the HTTP cache and stored in it, under HTTP's caching rules
+		 * ({@code Cache-Control}, validators). Needs {@code wx.network.cache.max-size}; without a cache the
+		 * request simply goes to the network. Default false.
+		 */
+		public Builder enableCache(boolean enableCache) {
+			this.enableCache = enableCache;
 			return this;
 		}
 

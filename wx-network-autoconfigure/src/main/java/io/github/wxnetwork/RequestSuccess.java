@@ -11,7 +11,7 @@ import java.util.Map;
  * @param statusCode the HTTP status
  * @param header response headers, case-insensitive, multiple values joined with {@code ,}
  * @param cookies every {@code Set-Cookie} value
- * @param profile timings and connection facts
+ * @param profile timings and connection facts; null when {@code enableProfile} was false
  */
 public record RequestSuccess(Object data, int statusCode, Map<String, String> header, List<String> cookies,
 		WxProfile profile) {

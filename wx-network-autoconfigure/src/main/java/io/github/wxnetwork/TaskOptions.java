@@ -31,6 +31,12 @@ public abstract sealed class TaskOptions<R> permits RequestOptions, UploadOption
 
 	private final Runnable complete;
 
+	private final String redirect;
+
+	private final Boolean enableHttp2;
+
+	private final boolean enableProfile;
+
 	TaskOptions(Builder<R, ?, ?> builder) {
 		this.url = builder.url;
 		this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
@@ -39,6 +45,9 @@ public abstract sealed class TaskOptions<R> permits RequestOptions, UploadOption
 		this.success = builder.success;
 		this.fail = builder.fail;
 		this.complete = builder.complete;
+		this.redirect = builder.redirect;
+		this.enableHttp2 = builder.enableHttp2;
+		this.enableProfile = builder.enableProfile;
 	}
 
 	public String url() {
@@ -71,6 +80,21 @@ public abstract sealed class TaskOptions<R> permits RequestOptions, UploadOption
 		return this.complete;
 	}
 
+	/** WeChat's {@code redirect} as given ({@code "follow"} unless set); an unknown name fails the task when it starts. */
+	public String redirect() {
+		return this.redirect;
+	}
+
+	/** Whether h2 may be negotiated, or null for {@code wx.network.enable-http2}. */
+	public Boolean enableHttp2() {
+		return this.enableHttp2;
+	}
+
+	/** Whether the result carries a {@link WxProfile}; true unless turned off. */
+	public boolean enableProfile() {
+		return this.enableProfile;
+	}
+
 	/**
 	 * The builder the three kinds share.
 	 *
@@ -93,6 +117,12 @@ public abstract sealed class TaskOptions<R> permits RequestOptions, UploadOption
 		private Consumer<? super WxNetworkException> fail;
 
 		private Runnable complete;
+
+		private String redirect = Redirect.FOLLOW.name();
+
+		private Boolean enableHttp2;
+
+		private boolean enableProfile = true;
 
 		Builder(String url) {
 			this.url = url;
@@ -144,6 +174,36 @@ public abstract sealed class TaskOptions<R> permits RequestOptions, UploadOption
 		/** Runs after success or fail, exactly once. */
 		public B complete(Runnable complete) {
 			this.complete = complete;
+			return self();
+		}
+
+		/**
+		 * {@link Redirect#FOLLOW} (the default) follows redirects, every hop checked as the first;
+		 * {@link Redirect#MANUAL} makes a 3xx the result. Null fails the task.
+		 */
+		public B redirect(Redirect redirect) {
+			this.redirect = (redirect != null) ? redirect.name() : null;
+			return self();
+		}
+
+		/** WeChat's {@code redirect} by name, in any case ({@code "manual"}); an unknown name fails the task. */
+		public B redirect(String redirect) {
+			this.redirect = redirect;
+			return self();
+		}
+
+		/**
+		 * Whether HTTP/2 may be negotiated (over TLS, by ALPN); false keeps the task on HTTP/1.1. Default:
+		 * {@code wx.network.enable-http2} (true).
+		 */
+		public B enableHttp2(boolean enableHttp2) {
+			this.enableHttp2 = enableHttp2;
+			return self();
+		}
+
+		/** False leaves the result's {@code profile} null (and spares the task the timing events). Default true. */
+		public B enableProfile(boolean enableProfile) {
+			this.enableProfile = enableProfile;
 			return self();
 		}
 

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -19,6 +20,7 @@ import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
+import okhttp3.Cache;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,7 +60,20 @@ public final class WxNetworkAutoConfiguration {
 			.writeTimeout(Duration.ZERO);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return new WxHttpEngine(builder.build(),
-				new HostGuard(properties.getAllowedDomains(), properties.isRequireHttps()));
+				new HostGuard(properties.getAllowedDomains(), properties.isRequireHttps(),
+						properties.isBlockPrivateNetworks()),
+				new WxHttpEngine.Settings(properties.isEnableHttp2(), cache(properties)));
+	}
+
+	/** OkHttp's disk cache, when {@code wx.network.cache.max-size} asks for one; the engine closes it. */
+	private static Cache cache(WxNetworkProperties properties) {
+		long maxSize = (properties.getCache().getMaxSize() != null) ? properties.getCache().getMaxSize().toBytes() : 0;
+		if (maxSize <= 0) {
+			return null;
+		}
+		Path dir = (properties.getCache().getDir() != null) ? properties.getCache().getDir()
+				: properties.getTempDir().resolve("http-cache");
+		return new Cache(dir.toFile(), maxSize);
 	}
 
 	/**
@@ -100,7 +115,7 @@ public final class WxNetworkAutoConfiguration {
 	DefaultWxUploadTemplate wxUploadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
 			WxNetworkProperties properties) {
 		return new DefaultWxUploadTemplate(launcher, requestRules(launcher, jsonMapper),
-				new FileAccess(properties.getUserDataDir()), properties.getUpload().getTimeout());
+				new FileAccess(properties.getUserDataDir(), properties.getTempDir()), properties.getUpload().getTimeout());
 	}
 
 	/** Downloads without a filePath go to the temp dir, swept of files older than {@code wx.network.temp-file-max-age}. */

@@ -52,6 +52,19 @@ public class WxNetworkProperties {
 	private boolean requireHttps;
 
 	/**
+	 * Whether hosts that are, or resolve to, loopback, private (10/8, 172.16/12, 192.168/16, 100.64/10,
+	 * fc00::/7), link-local (169.254/16 with the cloud metadata service, fe80::/10), unspecified or multicast
+	 * addresses are refused, on every hop and before any connection ("url not in domain list"). Turn it on
+	 * when tasks fetch URLs that users supply.
+	 */
+	private boolean blockPrivateNetworks;
+
+	/**
+	 * Whether tasks may negotiate HTTP/2 (over TLS, by ALPN) unless they set enableHttp2 themselves.
+	 */
+	private boolean enableHttp2 = true;
+
+	/**
 	 * On shutdown, how long running tasks may finish before they are aborted (queued ones are aborted at once).
 	 */
 	private Duration shutdownGrace = Duration.ofSeconds(10);
@@ -70,6 +83,11 @@ public class WxNetworkProperties {
 	 * Settings of wx.downloadFile.
 	 */
 	private final Download download = new Download();
+
+	/**
+	 * The HTTP cache of requests that set enableCache.
+	 */
+	private final Cache cache = new Cache();
 
 	public int getMaxConcurrentTasks() {
 		return this.maxConcurrentTasks;
@@ -117,6 +135,26 @@ public class WxNetworkProperties {
 
 	public void setAllowedDomains(List<String> allowedDomains) {
 		this.allowedDomains = allowedDomains;
+	}
+
+	public boolean isBlockPrivateNetworks() {
+		return this.blockPrivateNetworks;
+	}
+
+	public void setBlockPrivateNetworks(boolean blockPrivateNetworks) {
+		this.blockPrivateNetworks = blockPrivateNetworks;
+	}
+
+	public boolean isEnableHttp2() {
+		return this.enableHttp2;
+	}
+
+	public void setEnableHttp2(boolean enableHttp2) {
+		this.enableHttp2 = enableHttp2;
+	}
+
+	public Cache getCache() {
+		return this.cache;
 	}
 
 	public boolean isRequireHttps() {
@@ -210,6 +248,37 @@ public class WxNetworkProperties {
 
 		public void setMaxFileSize(DataSize maxFileSize) {
 			this.maxFileSize = maxFileSize;
+		}
+
+	}
+
+	/** The HTTP cache of requests that set enableCache. */
+	public static class Cache {
+
+		/**
+		 * The most the cache may hold on disk; 0 (the default) means no cache, and enableCache goes to the network.
+		 */
+		private DataSize maxSize = DataSize.ofBytes(0);
+
+		/**
+		 * Where the cache lives. Unset: "http-cache" under temp-dir.
+		 */
+		private Path dir;
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Path getDir() {
+			return this.dir;
+		}
+
+		public void setDir(Path dir) {
+			this.dir = dir;
 		}
 
 	}

@@ -17,12 +17,14 @@ import org.springframework.http.ResponseEntity;
  * @param dataType WeChat's dataType
  * @param responseType WeChat's responseType
  * @param timeout the task's timeout, or null for the kind's default
+ * @param switches WeChat's switches the method or its interface set
  * @param shape what the method returns
  * @param decoder decodes the data of a BODY or ENTITY shape; null otherwise
  * @param throwOnErrorStatus whether a data-returning method throws on a status of 400 or more
  * @param mapper the application's JSON mapper, for error bodies
  */
-record MethodPlan(TaskKind kind, String dataType, ResponseType responseType, Duration timeout, ReturnShape shape,
+record MethodPlan(TaskKind kind, String dataType, ResponseType responseType, Duration timeout, Switches switches,
+		ReturnShape shape,
 		DataDecoder decoder, boolean throwOnErrorStatus, JsonMapper mapper) {
 
 	/**

@@ -134,8 +134,13 @@ final class MethodPlanner {
 				? new DataDecoder(this.client.mapper(), shape.bodyType(), shape.dataClass(),
 						WxClientDefinitionException.describe(this.client.type(), this.method))
 				: null;
+		Switches switches = switches();
+		if (Boolean.TRUE.equals(switches.enableChunked()) && decoder != null) {
+			throw fail("@WxOptions(enableChunked) hands the body to chunk listeners and keeps no data, and this "
+					+ "method returns data: return RequestTask (or RequestSuccess, headers or void)");
+		}
 		return new MethodPlan(kind, (dataType != null) ? dataType : "json",
-				(responseType != null) ? responseType : ResponseType.TEXT, timeout(), shape, decoder,
+				(responseType != null) ? responseType : ResponseType.TEXT, timeout(), switches, shape, decoder,
 				this.client.throwOnErrorStatus(), this.client.mapper());
 	}
 
@@ -280,10 +285,10 @@ final class MethodPlanner {
 	 */
 	private void check(TaskKind kind, WxMethod httpMethod) {
 		WxOptions own = this.options[0];
-		if (kind != TaskKind.REQUEST && own != null
-				&& (StringUtils.hasText(own.dataType()) || own.responseType().length > 0)) {
-			throw fail("@WxOptions(dataType, responseType) are options of wx.request, and this method is a "
-					+ kind.type());
+		if (kind != TaskKind.REQUEST && own != null && (StringUtils.hasText(own.dataType())
+				|| own.responseType().length > 0 || own.enableChunked().length > 0 || own.enableCache().length > 0)) {
+			throw fail("@WxOptions(dataType, responseType, enableChunked, enableCache) are options of wx.request, "
+					+ "and this method is a " + kind.type());
 		}
 		if (this.bodies > 0 && (httpMethod == WxMethod.GET || httpMethod == WxMethod.HEAD)) {
 			throw fail("it has a @RequestBody, and a " + httpMethod + " sends none (WeChat would put it in the query)");
@@ -326,12 +331,38 @@ final class MethodPlanner {
 	}
 
 	private ResponseType responseType() {
+		return single("responseType", WxOptions::responseType);
+	}
+
+	/** The switches set by the method's {@code @WxOptions}, else by the interface's. */
+	private Switches switches() {
+		return new Switches(single("redirect", WxOptions::redirect), flag("enableHttp2", WxOptions::enableHttp2),
+				flag("enableProfile", WxOptions::enableProfile), flag("enableChunked", WxOptions::enableChunked),
+				flag("enableCache", WxOptions::enableCache));
+	}
+
+	/** An array attribute that holds at most one value: the method's, else the interface's; null when unset. */
+	private <T> T single(String name, Function<WxOptions, T[]> attribute) {
 		for (WxOptions options : this.options) {
-			if (options != null && options.responseType().length > 1) {
-				throw fail("@WxOptions(responseType) takes one value");
+			T[] values = (options != null) ? attribute.apply(options) : null;
+			if (values != null && values.length > 1) {
+				throw fail("@WxOptions(" + name + ") takes one value");
 			}
-			if (options != null && options.responseType().length == 1) {
-				return options.responseType()[0];
+			if (values != null && values.length == 1) {
+				return values[0];
+			}
+		}
+		return null;
+	}
+
+	private Boolean flag(String name, Function<WxOptions, boolean[]> attribute) {
+		for (WxOptions options : this.options) {
+			boolean[] values = (options != null) ? attribute.apply(options) : null;
+			if (values != null && values.length > 1) {
+				throw fail("@WxOptions(" + name + ") takes one value");
+			}
+			if (values != null && values.length == 1) {
+				return values[0];
 			}
 		}
 		return null;

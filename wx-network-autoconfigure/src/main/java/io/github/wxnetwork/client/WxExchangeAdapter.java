@@ -113,7 +113,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 		String method = (httpMethod != null) ? httpMethod.name() : "GET";
 		Map<String, String> headers = headers(values);
 		WxTask<?> task = switch (plan.kind()) {
-			case REQUEST -> this.requests.request(RequestOptions.builder(url)
+			case REQUEST -> this.requests.request(plan.switches().applyToRequest(RequestOptions.builder(url))
 				.method(method)
 				.data(requestData(values.getBodyValue(), headers))
 				.headers(headers)
@@ -122,7 +122,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				.timeout(plan.timeout())
 				.build());
 			case UPLOAD -> upload(url, headers, values.getBodyValue(), plan);
-			case DOWNLOAD -> this.downloads.downloadFile(DownloadOptions.builder(url)
+			case DOWNLOAD -> this.downloads.downloadFile(plan.switches().applyCommon(DownloadOptions.builder(url))
 				.headers(headers)
 				.filePath(path(values.getAttributes().get(FILE_PATH)))
 				.timeout(plan.timeout())
@@ -190,7 +190,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				}
 			}
 		}
-		return this.uploads.uploadFile(UploadOptions.builder(url, file, fileField)
+		return this.uploads.uploadFile(plan.switches().applyCommon(UploadOptions.builder(url, file, fileField))
 			.headers(headers)
 			.formData(formData)
 			.timeout(plan.timeout())

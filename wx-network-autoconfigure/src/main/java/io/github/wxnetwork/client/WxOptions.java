@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.github.wxnetwork.Redirect;
 import io.github.wxnetwork.ResponseType;
 
 /**
@@ -15,9 +16,12 @@ import io.github.wxnetwork.ResponseType;
  *
  * <pre class="code">
  * &#64;GetExchange("/logo")
- * &#64;WxOptions(responseType = ResponseType.ARRAYBUFFER, timeout = "${shop.logo-timeout:5s}")
+ * &#64;WxOptions(responseType = ResponseType.ARRAYBUFFER, timeout = "${shop.logo-timeout:5s}", enableCache = true)
  * byte[] logo();
  * </pre>
+ *
+ * <p>WeChat's switches are arrays only so that "not set" can be told from a value: write them as plain
+ * values ({@code enableHttp2 = false}), at most one each.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -43,5 +47,26 @@ public @interface WxOptions {
 	 * kind's {@code wx.network.*.timeout}.
 	 */
 	String timeout() default "";
+
+	/**
+	 * WeChat's {@code redirect}: FOLLOW, or MANUAL to make a 3xx the result. Unset: inherit, finally FOLLOW.
+	 */
+	Redirect[] redirect() default {};
+
+	/**
+	 * WeChat's {@code enableChunked}: the body goes only to chunk listeners, never buffered, so the method
+	 * must return a {@code RequestTask} or {@code RequestSuccess} (whose data is null), headers or nothing.
+	 * Unset: inherit, finally false.
+	 */
+	boolean[] enableChunked() default {};
+
+	/** WeChat's {@code enableHttp2}. Unset: inherit, finally {@code wx.network.enable-http2}. */
+	boolean[] enableHttp2() default {};
+
+	/** WeChat's {@code enableCache}: GETs may be answered from the HTTP cache. Unset: inherit, finally false. */
+	boolean[] enableCache() default {};
+
+	/** WeChat's {@code enableProfile}. Unset: inherit, finally true. */
+	boolean[] enableProfile() default {};
 
 }

@@ -8,7 +8,7 @@
  * (PATCH, CONNECT, an unmappable method, each naming the interface and the method); a file
  * {@code @RequestPart} ({@code Path}, {@code File}) makes the method an {@code uploadFile} and a
  * {@link io.github.wxnetwork.client.WxFilePath} a {@code downloadFile};
- * {@link io.github.wxnetwork.client.WxOptions} sets dataType, responseType and timeout.
+ * {@link io.github.wxnetwork.client.WxOptions} sets dataType, responseType, timeout and WeChat's switches.
  *
  * <p>Return types: a plain type (the data, decoded with the application's JSON mapper),
  * {@code ResponseEntity<T>}, {@code HttpHeaders}, {@code void}, {@code Optional} of these, and

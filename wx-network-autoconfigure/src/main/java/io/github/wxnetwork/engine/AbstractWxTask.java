@@ -103,6 +103,10 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 		return this.profile;
 	}
 
+	TaskOptions<R> options() {
+		return this.options;
+	}
+
 	@Override
 	public void abort() {
 		if (this.state.get().isTerminal()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxRequestTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,8 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
 		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(this.requestRules.request(given),
+				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(this.requestRules.request(given)
+					.tag(CallSwitches.class, CallSwitches.of(TaskKind.REQUEST, given, given.enableCache())),
 						new RequestRoundTrip(given, task, this.requestRules.jsonMapper())));
 	}
 

@@ -20,9 +20,6 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 
 	private static final TaskKind KIND = TaskKind.UPLOAD;
 
-	/** Stateless: one for every upload. */
-	private static final UploadRoundTrip ROUND_TRIP = new UploadRoundTrip();
-
 	private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
 	private final TaskLauncher launcher;
@@ -48,8 +45,9 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(
 						new Request.Builder().url(this.requestRules.url(KIND, given.url()))
 							.headers(this.requestRules.headers(KIND, given.headers()))
-							.post(new ProgressRequestBody(multipart(given), task)),
-						ROUND_TRIP));
+							.post(new ProgressRequestBody(multipart(given), task))
+							.tag(CallSwitches.class, CallSwitches.of(KIND, given, false)),
+						new UploadRoundTrip(task)));
 	}
 
 	/** The file part under {@code name} with its file name and a type guessed from the extension, then formData as text parts. */

@@ -41,11 +41,15 @@ public final class Failures {
 
 	/**
 	 * What an I/O failure on the wire means for a task that nobody cancelled: our own guard's
-	 * verdict, a socket timeout, or a connection error with the cause's message (600001).
+	 * verdict (a refused hop or address), a socket timeout, or a connection error with the cause's
+	 * message (600001).
 	 */
 	public static WxNetworkException fromIo(TaskKind kind, IOException ex) {
 		if (ex instanceof WxIoException wx) {
 			return wx.failure(kind);
+		}
+		if (ex instanceof BlockedAddressException) {
+			return new WxNetworkException(kind.api() + ":fail url not in domain list", WxErrno.URL_NOT_IN_DOMAIN_LIST, ex);
 		}
 		if (ex instanceof SocketTimeoutException
 				|| (ex instanceof InterruptedIOException && "timeout".equals(ex.getMessage()))) {

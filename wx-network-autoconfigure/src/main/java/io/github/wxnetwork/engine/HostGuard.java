@@ -1,38 +1,53 @@
 package io.github.wxnetwork.engine;
 
-import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
-import okhttp3.Response;
 
 /**
- * The host allow-list ({@code wx.network.allowed-domains}), like a mini program's request domains.
- * Entries are host names ({@code api.example.com}), optionally {@code *.example.com} for every
- * subdomain; a scheme or port written with them is ignored. Empty allows every host.
+ * Where tasks may go: the host allow-list ({@code wx.network.allowed-domains}, like a mini program's
+ * request domains), {@code https} only when required, and no private network when
+ * {@code wx.network.block-private-networks} is on. Every hop is checked before a connection is opened:
+ * first URLs by the templates, redirects by the {@link RedirectFollower}, and the addresses a name
+ * resolves to by the {@link #dns(Dns) Dns} OkHttp connects with, so DNS rebinding cannot slip past.
  *
- * <p>With {@code requireHttps}, plain {@code http://} URLs are refused as well.
- *
- * <p>As a network interceptor it sees every hop, so a redirect to a host not on the list (or to plain
- * http when https is required) fails the task before a byte of the request is sent there.
+ * <p>Allow-list entries are host names ({@code api.example.com}), optionally {@code *.example.com} for
+ * every subdomain; a scheme or port written with them is ignored. Empty allows every host.
  */
-public final class HostGuard implements Interceptor {
+public final class HostGuard {
+
+	/** What OkHttp itself takes for an IP address (and then connects to without asking the Dns). */
+	private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F]*:[0-9a-fA-F:.]*|[0-9.]+");
 
 	private final List<String> allowed;
 
 	private final boolean requireHttps;
 
+	private final boolean blockPrivateNetworks;
+
 	public HostGuard(List<String> allowedDomains, boolean requireHttps) {
+		this(allowedDomains, requireHttps, false);
+	}
+
+	/**
+	 * @param blockPrivateNetworks refuse hosts that are, or resolve to, loopback, private, link-local,
+	 * unspecified or multicast addresses
+	 */
+	public HostGuard(List<String> allowedDomains, boolean requireHttps, boolean blockPrivateNetworks) {
 		this.requireHttps = requireHttps;
+		this.blockPrivateNetworks = blockPrivateNetworks;
 		this.allowed = (allowedDomains != null)
 				? allowedDomains.stream().map(HostGuard::normalise).filter((entry) -> !entry.isEmpty()).toList()
 				: List.of();
 	}
 
-	public boolean isRestricting() {
-		return this.requireHttps || !this.allowed.isEmpty();
+	public boolean blocksPrivateNetworks() {
+		return this.blockPrivateNetworks;
 	}
 
 	/** Whether the scheme may be used: https always, http unless https is required. */
@@ -53,19 +68,59 @@ public final class HostGuard implements Interceptor {
 		return false;
 	}
 
-	@Override
-	public Response intercept(Chain chain) throws IOException {
-		HttpUrl url = chain.request().url();
+	/**
+	 * Why an IP address written as the host is refused (its range, "loopback" say), or null: names are
+	 * judged by the addresses they resolve to, in {@link #dns(Dns)}.
+	 */
+	String refusedAddress(String host) {
+		if (!this.blockPrivateNetworks || !IP_LITERAL.matcher(host).matches()) {
+			return null;
+		}
+		try {
+			// A literal: parsed, never looked up.
+			return PrivateAddresses.blockedRange(InetAddress.getByName(host));
+		}
+		catch (UnknownHostException ex) {
+			return "not an address";
+		}
+	}
+
+	/** Refuses a hop (a redirect's target) the way the templates refuse a first URL, before it is connected to. */
+	void check(HttpUrl url) throws WxIoException {
 		if (!allowsScheme(url.scheme())) {
 			String shown = url.scheme() + "://" + url.host() + ":" + url.port();
 			throw new WxIoException("plain http to " + url.host() + " is refused (wx.network.require-https)",
 					(kind) -> Failures.invalidUrl(kind, shown));
 		}
-		String host = url.host();
-		if (!allows(host)) {
-			throw new WxIoException("host " + host + " is not in wx.network.allowed-domains", Failures::domainNotAllowed);
+		if (!allows(url.host())) {
+			throw new WxIoException("host " + url.host() + " is not in wx.network.allowed-domains",
+					Failures::domainNotAllowed);
 		}
-		return chain.proceed(chain.request());
+		String range = refusedAddress(url.host());
+		if (range != null) {
+			throw new WxIoException("address " + url.host() + " (" + range + ") is refused by "
+					+ "wx.network.block-private-networks", Failures::domainNotAllowed);
+		}
+	}
+
+	/**
+	 * The addresses OkHttp connects to: {@code delegate}'s, refused whole when any of them is in a private
+	 * network (a name that resolves to a public and a private address is a rebinding attempt, not a choice).
+	 */
+	public Dns dns(Dns delegate) {
+		if (!this.blockPrivateNetworks) {
+			return delegate;
+		}
+		return (host) -> {
+			List<InetAddress> addresses = delegate.lookup(host);
+			for (InetAddress address : addresses) {
+				String range = PrivateAddresses.blockedRange(address);
+				if (range != null) {
+					throw new BlockedAddressException(host, address, range);
+				}
+			}
+			return addresses;
+		};
 	}
 
 	private static String normalise(String entry) {

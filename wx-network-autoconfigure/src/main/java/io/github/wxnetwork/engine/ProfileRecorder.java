@@ -15,9 +15,13 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Fills WeChat's {@code profile} from OkHttp's call events. One per task, attached to the request as
- * a tag and found by {@link #FACTORY}; the events of one call arrive on the thread that executes it,
- * the fields are volatile because the task may be read from another (the actuator endpoint).
+ * Fills WeChat's {@code profile} from OkHttp's call events. One per task, attached to the request as a
+ * tag (only when the task wants a profile) and found by {@link #FACTORY}. The events of a call arrive on
+ * the thread that executes it, which also takes the snapshot; only {@code queueEnd} is written elsewhere.
+ *
+ * <p>Phases are those of the final hop: a redirect starts a new fetch, and WeChat counts redirect time
+ * only while the hops stay on one host. Durations for the estimates are measured with
+ * {@link System#nanoTime()}, since on a fast network they are well under a millisecond.
  */
 public final class ProfileRecorder extends EventListener {
 
@@ -31,64 +35,146 @@ public final class ProfileRecorder extends EventListener {
 
 	volatile long queueEnd;
 
-	private volatile long redirectStart;
+	/** Set when the task wants a profile; the estimates it folds into. */
+	private NetworkQuality quality;
 
-	private volatile long redirectEnd;
+	private long callStart;
 
-	private volatile long fetchStart;
+	private long redirectEnd;
 
-	private volatile long domainLookupStart;
+	private boolean redirectedAcrossHosts;
 
-	private volatile long domainLookupEnd;
+	private long fetchStart;
 
-	private volatile long connectStart;
+	private long domainLookupStart;
 
-	private volatile long connectEnd;
+	private long domainLookupEnd;
 
-	private volatile long sslStart;
+	private long connectStart;
 
-	private volatile long sslEnd;
+	private long connectStartNanos;
 
-	private volatile long requestStart;
+	private long connectEnd;
 
-	private volatile long requestEnd;
+	private long sslStart;
 
-	private volatile long responseStart;
+	private long sslStartNanos;
 
-	private volatile long responseEnd;
+	private long sslEnd;
 
-	private volatile String peerIp = "";
+	private long handshakeNanos = -1;
 
-	private volatile int port;
+	private long requestStart;
 
-	private volatile String protocol = "";
+	private long requestEnd;
 
-	private volatile boolean connectedThisHop;
+	private long requestEndNanos;
 
-	private volatile boolean socketReused;
+	private long responseStart;
 
-	private volatile long sentBytes;
+	private long responseStartNanos;
 
-	private volatile long receivedBytes;
+	private long responseEnd;
+
+	private long responseEndNanos;
+
+	private long httpRttNanos = -1;
+
+	private long bodyBytes;
+
+	private String host = "";
+
+	private String peerIp = "";
+
+	private int port;
+
+	private String protocol = "";
+
+	private boolean connectedThisHop;
+
+	private boolean socketReused;
+
+	private long sentBytes;
+
+	private long receivedBytes;
 
 	ProfileRecorder(long invokeStart) {
 		this.invokeStart = invokeStart;
 	}
 
+	/** Turns recording on: the task's request will carry this recorder, and its samples feed {@code quality}. */
+	void enable(NetworkQuality quality) {
+		this.quality = quality;
+	}
+
+	boolean isEnabled() {
+		return this.quality != null;
+	}
+
+	/**
+	 * The profile as WeChat defines it, or null when the task did not want one. Folds this task's samples
+	 * into its host's estimates, so it is taken once, when the response has been read.
+	 */
 	public WxProfile snapshot() {
-		return new WxProfile(this.invokeStart, this.invokeStart, this.queueEnd, this.redirectStart, this.redirectEnd,
-				this.fetchStart, this.domainLookupStart, this.domainLookupEnd, this.connectStart, this.connectEnd,
+		if (this.quality == null) {
+			return null;
+		}
+		long transportRtt = (this.handshakeNanos >= 0) ? this.handshakeNanos : -1;
+		double throughput = (this.bodyBytes > 0 && this.responseEndNanos > this.responseStartNanos)
+				? this.bodyBytes * 8e6 / (this.responseEndNanos - this.responseStartNanos) : -1;
+		NetworkQuality.Estimate estimate = this.quality.observe(this.host, millis(this.httpRttNanos),
+				millis(transportRtt), (this.bodyBytes >= NetworkQuality.MIN_THROUGHPUT_BYTES) ? throughput : -1);
+		long rtt = (transportRtt >= 0) ? Math.round(millis(transportRtt)) : Math.max(0, estimate.transportRtt());
+		// Without a look-up (a reused connection, an IP address, the cache) DNS "happened" at fetchStart;
+		// without a new connection, so did connecting: WeChat's wording, and W3C's resource timing.
+		long lookupStart = (this.domainLookupStart != 0) ? this.domainLookupStart : this.fetchStart;
+		long lookupEnd = (this.domainLookupStart != 0) ? this.domainLookupEnd : this.fetchStart;
+		long connected = (this.connectStart != 0) ? this.connectStart : this.fetchStart;
+		long connectedEnd = (this.connectStart != 0) ? this.connectEnd : this.fetchStart;
+		boolean redirected = this.redirectEnd != 0 && !this.redirectedAcrossHosts;
+		return new WxProfile(this.invokeStart, this.invokeStart, this.queueEnd, redirected ? this.callStart : 0,
+				redirected ? this.redirectEnd : 0, this.fetchStart, lookupStart, lookupEnd, connected, connectedEnd,
 				this.sslStart, this.sslEnd, this.requestStart, this.requestEnd, this.responseStart, this.responseEnd,
-				this.peerIp, this.port, this.protocol, this.socketReused, this.sentBytes, this.receivedBytes);
+				this.peerIp, this.port, this.protocol, this.socketReused, this.sentBytes, this.receivedBytes, rtt,
+				estimate.netType(), Math.max(0, estimate.httpRtt()), Math.max(0, estimate.transportRtt()),
+				Math.max(0, estimate.throughputKbps()), (throughput >= 0) ? Math.round(throughput) : 0);
+	}
+
+	/**
+	 * A redirect is followed: the next hop is a new fetch. Called by the redirect follower just before it
+	 * sends the next request.
+	 * @param sameHost whether the next hop stays on the host of the one that redirected
+	 */
+	void redirected(boolean sameHost) {
+		long now = now();
+		this.redirectEnd = now;
+		this.redirectedAcrossHosts |= !sameHost;
+		this.fetchStart = now;
+		this.domainLookupStart = 0;
+		this.domainLookupEnd = 0;
+		this.connectStart = 0;
+		this.connectEnd = 0;
+		this.sslStart = 0;
+		this.sslEnd = 0;
+		this.handshakeNanos = -1;
+		this.connectedThisHop = false;
+		// A hop to the same origin goes on the call's own connection, and OkHttp announces no acquisition for
+		// it: reused unless the hop connects or acquires another (which the events then say).
+		this.socketReused = true;
 	}
 
 	private static long now() {
 		return System.currentTimeMillis();
 	}
 
+	private static double millis(long nanos) {
+		return (nanos >= 0) ? nanos / 1e6 : -1;
+	}
+
 	@Override
 	public void callStart(Call call) {
-		this.fetchStart = now();
+		this.callStart = now();
+		this.fetchStart = this.callStart;
 	}
 
 	@Override
@@ -104,12 +190,16 @@ public final class ProfileRecorder extends EventListener {
 	@Override
 	public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
 		this.connectStart = now();
+		this.connectStartNanos = System.nanoTime();
+		this.sslStart = 0;
+		this.sslStartNanos = 0;
 		this.connectedThisHop = true;
 	}
 
 	@Override
 	public void secureConnectStart(Call call) {
 		this.sslStart = now();
+		this.sslStartNanos = System.nanoTime();
 	}
 
 	@Override
@@ -119,7 +209,10 @@ public final class ProfileRecorder extends EventListener {
 
 	@Override
 	public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
+		long nanos = System.nanoTime();
 		this.connectEnd = now();
+		// The TCP handshake alone (one round trip: SYN, SYN-ACK): TLS, when there is some, starts after it.
+		this.handshakeNanos = ((this.sslStartNanos != 0) ? this.sslStartNanos : nanos) - this.connectStartNanos;
 	}
 
 	@Override
@@ -127,6 +220,7 @@ public final class ProfileRecorder extends EventListener {
 		this.socketReused = !this.connectedThisHop;
 		this.connectedThisHop = false;
 		InetSocketAddress address = connection.route().socketAddress();
+		this.host = connection.route().address().url().host();
 		this.peerIp = (address.getAddress() != null) ? address.getAddress().getHostAddress() : address.getHostString();
 		this.port = address.getPort();
 		this.protocol = weChatName(connection.protocol());
@@ -140,18 +234,23 @@ public final class ProfileRecorder extends EventListener {
 	@Override
 	public void requestHeadersEnd(Call call, Request request) {
 		this.requestEnd = now();
+		this.requestEndNanos = System.nanoTime();
 		this.sentBytes += request.headers().byteCount();
 	}
 
 	@Override
 	public void requestBodyEnd(Call call, long byteCount) {
 		this.requestEnd = now();
+		this.requestEndNanos = System.nanoTime();
 		this.sentBytes += byteCount;
 	}
 
 	@Override
 	public void responseHeadersStart(Call call) {
+		// OkHttp announces this once the status line is in: the first bytes of the response.
 		this.responseStart = now();
+		this.responseStartNanos = System.nanoTime();
+		this.httpRttNanos = this.responseStartNanos - this.requestEndNanos;
 	}
 
 	@Override
@@ -162,17 +261,20 @@ public final class ProfileRecorder extends EventListener {
 	@Override
 	public void responseBodyEnd(Call call, long byteCount) {
 		this.responseEnd = now();
+		this.responseEndNanos = System.nanoTime();
 		this.receivedBytes += byteCount;
+		this.bodyBytes = byteCount;
 	}
 
 	@Override
-	public void followUpDecision(Call call, Response networkResponse, Request nextRequest) {
-		if (nextRequest != null) {
-			if (this.redirectStart == 0) {
-				this.redirectStart = this.fetchStart;
-			}
-			this.redirectEnd = now();
-		}
+	public void cacheHit(Call call, Response response) {
+		// Served from disk: nothing crossed the network, so the request and response phases are that instant.
+		long now = now();
+		this.requestStart = now;
+		this.requestEnd = now;
+		this.responseStart = now;
+		this.responseEnd = now;
+		this.host = call.request().url().host();
 	}
 
 	/** WeChat names HTTP/1.1 {@code http1.1} and HTTP/2 {@code h2}. */

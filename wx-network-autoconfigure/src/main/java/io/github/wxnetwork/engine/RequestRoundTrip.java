@@ -16,7 +16,10 @@ import okio.Buffer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code wx.request} on the wire: the body streamed as chunks, then decoded by dataType and responseType. */
+/**
+ * {@code wx.request} on the wire: the body streamed as chunks, then decoded by dataType and responseType;
+ * with {@code enableChunked} the chunks are all there is ({@code data} null).
+ */
 final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 
 	private static final char BOM = '\uFEFF';
@@ -38,9 +41,17 @@ final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 		ResponseBody body = response.body();
 		Buffer content = new Buffer();
 		Listeners<ChunkReceived> chunkListeners = this.task.chunkListeners();
+		boolean chunked = this.options.enableChunked();
 		BodyStreamer.stream(body, Long.MAX_VALUE, (chunk, received, expected) -> {
 			this.task.transferred(received, expected);
-			if (chunkListeners.isEmpty()) {
+			if (chunked) {
+				// Nothing kept: the listeners have the bytes (or nobody wants them and the streamer drops
+				// them), so an endless stream costs one chunk of memory.
+				if (!chunkListeners.isEmpty()) {
+					chunkListeners.fire(new ChunkReceived(chunk.readByteArray()));
+				}
+			}
+			else if (chunkListeners.isEmpty()) {
 				content.writeAll(chunk);
 			}
 			else {
@@ -54,7 +65,7 @@ final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 		if (this.task.cancelRequested()) {
 			throw new IOException("Canceled");
 		}
-		Object data = decode(content, body.contentType());
+		Object data = chunked ? null : decode(content, body.contentType());
 		return new RequestSuccess(data, response.code(), headers.header(), headers.cookies(),
 				this.task.profile().snapshot());
 	}

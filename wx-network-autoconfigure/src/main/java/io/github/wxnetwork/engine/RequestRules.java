@@ -46,13 +46,16 @@ public final class RequestRules {
 		return this.jsonMapper;
 	}
 
-	/** An absolute http(s) URL (https only when required) whose host is allowed. */
+	/**
+	 * An absolute http(s) URL (https only when required) whose host is allowed and, with private networks
+	 * blocked, not a private IP address (names are judged when they are resolved).
+	 */
 	public HttpUrl url(TaskKind kind, String url) {
 		HttpUrl parsed = (url != null) ? HttpUrl.parse(url.trim()) : null;
 		if (parsed == null || !this.hostGuard.allowsScheme(parsed.scheme())) {
 			throw Failures.invalidUrl(kind, url);
 		}
-		if (!this.hostGuard.allows(parsed.host())) {
+		if (!this.hostGuard.allows(parsed.host()) || this.hostGuard.refusedAddress(parsed.host()) != null) {
 			throw Failures.domainNotAllowed(kind);
 		}
 		return parsed;

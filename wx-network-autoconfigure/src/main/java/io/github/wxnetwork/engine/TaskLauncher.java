@@ -82,7 +82,7 @@ public final class TaskLauncher implements AutoCloseable {
 			}
 			Duration timeout = timeout(task.kind(), requested, defaultTimeout);
 			Prepared<R> prepared = preparation.apply(task);
-			launch.prepare(prepared.roundTrip(), build(prepared.request(), task, launch.scope), timeout);
+			launch.prepare(prepared.roundTrip(), build(prepared.request(), task, launch.scope, this.engine), timeout);
 		}
 		catch (WxNetworkException ex) {
 			task.failLater(ex);
@@ -111,11 +111,15 @@ public final class TaskLauncher implements AutoCloseable {
 	}
 
 	/**
-	 * Builds the task's request once: its profile recorder as the tag OkHttp's event listener finds, and
-	 * the observation's headers (trace propagation) over the caller's.
+	 * Builds the task's request once: its profile recorder as the tag OkHttp's event listener finds (unless
+	 * the task turned its profile off), and the observation's headers (trace propagation) over the caller's.
 	 */
-	private static Request build(Request.Builder request, AbstractWxTask<?> task, TaskObserver.Scope scope) {
-		request.tag(ProfileRecorder.class, task.profile());
+	private static Request build(Request.Builder request, AbstractWxTask<?> task, TaskObserver.Scope scope,
+			WxHttpEngine engine) {
+		if (task.options().enableProfile()) {
+			task.profile().enable(engine.networkQuality());
+			request.tag(ProfileRecorder.class, task.profile());
+		}
 		scope.headers().forEach(request::header);
 		return request.build();
 	}

@@ -13,6 +13,12 @@ import okio.Buffer;
 /** {@code wx.uploadFile} on the wire: the multipart body streams from disk; the reply is read as text. */
 final class UploadRoundTrip implements RoundTrip<UploadSuccess> {
 
+	private final DefaultUploadTask task;
+
+	UploadRoundTrip(DefaultUploadTask task) {
+		this.task = task;
+	}
+
 	@Override
 	public UploadSuccess read(Response response, HeadersReceived headers) throws IOException {
 		ResponseBody body = response.body();
@@ -21,7 +27,7 @@ final class UploadRoundTrip implements RoundTrip<UploadSuccess> {
 		BodyStreamer.stream(body, Long.MAX_VALUE, (chunk, received, total) -> content.writeAll(chunk));
 		MediaType type = body.contentType();
 		return new UploadSuccess(content.readString((type != null) ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8),
-				response.code(), headers.header());
+				response.code(), headers.header(), this.task.profile().snapshot());
 	}
 
 }

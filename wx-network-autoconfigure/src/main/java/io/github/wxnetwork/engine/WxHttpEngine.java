@@ -18,18 +18,40 @@ import io.github.wxnetwork.HeadersReceived;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
+import okhttp3.Cache;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs round trips on OkHttp. Each running task executes its call with {@code Call.execute()} on a
  * thread of our own pool (or on the thread that waits for it), so OkHttp's dispatcher limits (64, 5 per
  * host) never apply: the limiter in front of the engine is the only limit.
+ *
+ * <p>WeChat's switches that OkHttp sets per client ({@code enableHttp2}, {@code enableCache}) pick one of
+ * four clients derived once from the application's: same connection pool, same dispatcher, nothing built
+ * per call.
  */
 public final class WxHttpEngine implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(WxHttpEngine.class);
+
+	/**
+	 * What the engine adds to the application's client.
+	 *
+	 * @param enableHttp2 whether h2 may be negotiated unless a task says otherwise
+	 * @param cache the HTTP cache of tasks that enable it, or null for the application client's own (if any)
+	 */
+	public record Settings(boolean enableHttp2, Cache cache) {
+
+		public static final Settings DEFAULTS = new Settings(true, null);
+
+	}
 
 	/** Timeouts this long (about 290 years) need no timer. */
 	private static final long FOREVER = TimeUnit.DAYS.toMillis(100 * 365);
@@ -38,7 +60,16 @@ public final class WxHttpEngine implements AutoCloseable {
 
 	private final OkHttpClient client;
 
+	/** By index: 0 h2 allowed, 1 HTTP/1.1 only; +2 with the cache. */
+	private final OkHttpClient[] variants;
+
+	private final boolean http2ByDefault;
+
+	private final Cache cache;
+
 	private final HostGuard hostGuard;
+
+	private final NetworkQuality networkQuality = new NetworkQuality();
 
 	private final ThreadPoolExecutor executor;
 
@@ -46,20 +77,40 @@ public final class WxHttpEngine implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor timer;
 
+	public WxHttpEngine(OkHttpClient client, HostGuard hostGuard) {
+		this(client, hostGuard, Settings.DEFAULTS);
+	}
+
 	/**
 	 * @param client the application's client; the engine derives its own from it (same pool and
-	 * dispatcher) with the profile listener and the host guard added
-	 * @param hostGuard checks every hop's host, redirects included
+	 * dispatcher) with the profile listener, the redirect follower and the host guard's Dns added
+	 * @param hostGuard checks every hop's host before it is connected to, redirects included
 	 */
-	public WxHttpEngine(OkHttpClient client, HostGuard hostGuard) {
+	public WxHttpEngine(OkHttpClient client, HostGuard hostGuard, Settings settings) {
 		this.hostGuard = hostGuard;
+		this.http2ByDefault = settings.enableHttp2();
+		this.cache = (settings.cache() != null) ? settings.cache() : client.cache();
 		EventListener.Factory userListeners = client.eventListenerFactory();
 		OkHttpClient.Builder builder = client.newBuilder()
-			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)));
-		if (hostGuard.isRestricting()) {
-			builder.addNetworkInterceptor(hostGuard);
+			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)))
+			.followRedirects(false)
+			.addInterceptor(new RedirectFollower(hostGuard, client.followSslRedirects()))
+			.cache(null);
+		if (hostGuard.blocksPrivateNetworks()) {
+			if (client.proxy() != null && client.proxy().type() != java.net.Proxy.Type.DIRECT) {
+				// Behind a proxy the proxy resolves names: only IP addresses written in URLs can be judged here.
+				logger.warn("wx.network.block-private-networks: names are resolved by the proxy {}, so only "
+						+ "IP addresses in URLs are checked; the proxy must refuse private networks itself", client.proxy());
+			}
+			else {
+				builder.dns(hostGuard.dns(client.dns()));
+			}
 		}
-		this.client = builder.build();
+		OkHttpClient http2 = builder.build();
+		OkHttpClient http1 = http2.protocols().contains(Protocol.HTTP_2)
+				? http2.newBuilder().protocols(List.of(Protocol.HTTP_1_1)).build() : http2;
+		this.variants = new OkHttpClient[] { http2, http1, withCache(http2), withCache(http1) };
+		this.client = this.http2ByDefault ? http2 : http1;
 		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				threads("wx-network-"));
 		// Tasks that end off the network (aborted while queued, expired, invalid) may end by the thousand at
@@ -69,6 +120,25 @@ public final class WxHttpEngine implements AutoCloseable {
 		this.callbacks.allowCoreThreadTimeOut(true);
 		this.timer = new ScheduledThreadPoolExecutor(1, threads("wx-network-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
+	}
+
+	private OkHttpClient withCache(OkHttpClient client) {
+		return (this.cache != null) ? client.newBuilder().cache(this.cache).build() : client;
+	}
+
+	/** The client that runs a request, by its {@link CallSwitches}. */
+	private OkHttpClient clientFor(Request request) {
+		CallSwitches switches = request.tag(CallSwitches.class);
+		if (switches == null) {
+			return this.client;
+		}
+		boolean http2 = (switches.http2() != null) ? switches.http2() : this.http2ByDefault;
+		return this.variants[(http2 ? 0 : 1) + (switches.cache() ? 2 : 0)];
+	}
+
+	/** Per-host RTT and throughput estimates that every task's profile reads and feeds. */
+	NetworkQuality networkQuality() {
+		return this.networkQuality;
 	}
 
 	/** Where callbacks of tasks that never reach the network run. */
@@ -86,6 +156,7 @@ public final class WxHttpEngine implements AutoCloseable {
 		return this.hostGuard;
 	}
 
+	/** The client of a task that sets no switch (wx-network's defaults). */
 	public OkHttpClient client() {
 		return this.client;
 	}
@@ -110,7 +181,7 @@ public final class WxHttpEngine implements AutoCloseable {
 	private <R> void run(AbstractWxTask<R> task, Request request, RoundTrip<R> roundTrip, long timeoutMillis) {
 		Call call = null;
 		try {
-			call = this.client.newCall(request);
+			call = clientFor(request).newCall(request);
 			if (timeoutMillis > 0 && timeoutMillis < FOREVER) {
 				// OkHttp's call timeout spans connect, headers and the body until it is closed: WeChat's
 				// timeout. It fails the call with "timeout", told apart from an abort by the task's reason.
@@ -175,6 +246,14 @@ public final class WxHttpEngine implements AutoCloseable {
 		}
 		// Idle pooled connections would otherwise linger for OkHttp's keep-alive (5 minutes).
 		this.client.connectionPool().evictAll();
+		if (this.cache != null) {
+			try {
+				this.cache.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Could not close the HTTP cache", ex);
+			}
+		}
 	}
 
 	private static ThreadFactory threads(String prefix) {

@@ -1,6 +1,7 @@
 package io.github.wxnetwork.autoconfigure;
 
 import io.github.wxnetwork.WxErrno;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import io.github.wxnetwork.engine.WxHttpEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -70,6 +72,34 @@ class WxNetworkAutoConfigurationIntegrationTests {
 			assertThat(success.header()).containsEntry("content-type", "application/json");
 		});
 		this.server.verify(exactly(1), getRequestedFor(urlEqualTo("/items?page=2")));
+	}
+
+	@Test
+	void whenCacheMaxSizeIsSetThenEnableCacheKeepsResponsesOnDiskUnderTheTempDir(@TempDir Path temp) {
+		this.server.stubFor(get("/cached").willReturn(aResponse().withHeader("Cache-Control", "max-age=60").withBody("kept")));
+		this.contextRunner.withPropertyValues("wx.network.cache.max-size=1MB", "wx.network.temp-dir=" + temp)
+			.run((context) -> {
+				WxRequestTemplate template = context.getBean(WxRequestTemplate.class);
+				for (int i = 0; i < 3; i++) {
+					assertThat(template.request(RequestOptions.builder(this.server.baseUrl() + "/cached").enableCache(true)
+						.build()).join().data()).isEqualTo("kept");
+				}
+				assertThat(temp.resolve("http-cache")).isDirectoryContaining("glob:**/journal");
+			});
+		this.server.verify(exactly(1), getRequestedFor(urlEqualTo("/cached")));
+	}
+
+	@Test
+	void whenPrivateNetworksAreBlockedThenLoopbackIsRefusedWithoutReachingTheServer() {
+		this.contextRunner.withPropertyValues("wx.network.block-private-networks=true").run((context) -> {
+			assertThatExceptionOfType(WxNetworkException.class)
+				.isThrownBy(() -> context.getBean(WxRequestTemplate.class)
+					.request(RequestOptions.builder(this.server.baseUrl() + "/items").build())
+					.join())
+				.extracting(WxNetworkException::errMsg)
+				.isEqualTo("request:fail url not in domain list");
+		});
+		this.server.verify(exactly(0), getRequestedFor(urlPathEqualTo("/items")));
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.limits.Admission;
 import io.github.wxnetwork.limits.TaskLimiter;
 import okhttp3.ConnectionPool;
+import okhttp3.Dns;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -265,7 +266,6 @@ class WxNetworkAutoConfigurationTests {
 				WxHttpEngine engine = context.getBean(WxHttpEngine.class);
 				assertThat(context.getBean(TaskLauncher.class).engine()).isSameAs(engine);
 				// The engine checks redirect hops with its own guard, which allows only its own list.
-				assertThat(engine.client().networkInterceptors()).contains(engine.hostGuard());
 				assertThat(engine.hostGuard().allows("only.example")).isTrue();
 				assertThat(engine.hostGuard().allows("ignored.example")).isFalse();
 				// The templates check first URLs with it too: the engine's list wins over the property.
@@ -277,9 +277,11 @@ class WxNetworkAutoConfigurationTests {
 	}
 
 	@Test
-	void whenNoAllowListThenEngineAddsNoHostGuardInterceptor() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(WxHttpEngine.class).client().networkInterceptors())
-			.noneMatch(HostGuard.class::isInstance));
+	void whenPrivateNetworksAreBlockedThenTheEngineResolvesNamesThroughTheGuard() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(WxHttpEngine.class).client().dns())
+			.isSameAs(Dns.SYSTEM));
+		this.contextRunner.withPropertyValues("wx.network.block-private-networks=true")
+			.run((context) -> assertThat(context.getBean(WxHttpEngine.class).client().dns()).isNotSameAs(Dns.SYSTEM));
 	}
 
 	@Test

@@ -1,15 +1,21 @@
 package io.github.wxnetwork.client;
 
-import io.github.wxnetwork.WxErrno;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 
+import io.github.wxnetwork.DownloadSuccess;
+import io.github.wxnetwork.Redirect;
 import io.github.wxnetwork.RequestSuccess;
+import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.ResponseType;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.service.annotation.GetExchange;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -17,7 +23,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@link WxOptions} on methods and interfaces: dataType, responseType and timeout (with placeholders). */
+/**
+ * {@link WxOptions} on methods and interfaces: dataType, responseType, timeout (with placeholders) and
+ * WeChat's switches.
+ */
 class WxClientOptionsTests extends WxClientTestSupport {
 
 	@WxClient(name = "options", url = "${test.url}")
@@ -61,11 +70,66 @@ class WxClientOptionsTests extends WxClientTestSupport {
 
 	}
 
+	@WxClient(name = "switches", url = "${test.url}")
+	@WxOptions(enableProfile = false, redirect = Redirect.MANUAL)
+	interface SwitchesClient {
+
+		@GetExchange("/moved")
+		ResponseEntity<Void> movedAsIs();
+
+		@GetExchange("/moved")
+		@WxOptions(redirect = Redirect.FOLLOW, enableProfile = true)
+		RequestSuccess movedFollowedWithProfile();
+
+		@GetExchange("/item")
+		RequestSuccess withoutProfile();
+
+		@GetExchange("/item")
+		@WxOptions(enableChunked = true)
+		RequestTask streamed();
+
+		@GetExchange("/file")
+		DownloadSuccess downloadWithoutProfile();
+
+	}
+
 	@BeforeEach
 	void stub() {
 		server.stubFor(get("/item").willReturn(aResponse().withHeader("Content-Type", "application/json")
 			.withBody("{\"id\":1,\"name\":\"tea\"}")));
 		server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(1_500).withBody("{}")));
+		server.stubFor(get("/moved").willReturn(aResponse().withStatus(302).withHeader("Location", "/item")));
+		server.stubFor(get("/file").willReturn(aResponse().withBody("file")));
+	}
+
+	@Test
+	void switchesOnTheInterfaceApplyToEveryMethodAndMethodsOverrideThem() {
+		runner().withInitializer(clients(SwitchesClient.class)).run((context) -> {
+			SwitchesClient client = context.getBean(SwitchesClient.class);
+			ResponseEntity<Void> moved = client.movedAsIs();
+			assertThat(moved.getStatusCode().value()).isEqualTo(302);
+			assertThat(moved.getHeaders().getLocation()).hasToString("/item");
+			RequestSuccess followed = client.movedFollowedWithProfile();
+			assertThat(followed.data()).isEqualTo(Map.of("id", 1, "name", "tea"));
+			assertThat(followed.profile()).isNotNull();
+			assertThat(followed.profile().redirectStart()).isPositive();
+			assertThat(client.withoutProfile().profile()).isNull();
+			DownloadSuccess download = client.downloadWithoutProfile();
+			assertThat(download.profile()).isNull();
+			Files.deleteIfExists(download.tempFilePath());
+		});
+	}
+
+	@Test
+	void enableChunkedOnARequestTaskStreamsTheBodyToItsListeners() {
+		runner().withInitializer(clients(SwitchesClient.class)).run((context) -> {
+			RequestTask task = context.getBean(SwitchesClient.class).streamed();
+			StringBuilder chunks = new StringBuilder();
+			task.onChunkReceived((chunk) -> chunks.append(new String(chunk.data(), StandardCharsets.UTF_8)));
+			RequestSuccess success = task.join();
+			assertThat(success.data()).isNull();
+			assertThat(chunks).hasToString("{\"id\":1,\"name\":\"tea\"}");
+		});
 	}
 
 	@Test

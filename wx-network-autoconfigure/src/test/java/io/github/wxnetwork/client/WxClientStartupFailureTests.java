@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import io.github.wxnetwork.DownloadTask;
+import io.github.wxnetwork.Redirect;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.UploadTask;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,33 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 	}
 
 	@WxClient(url = "${test.url}")
+	interface ChunkedData {
+
+		@GetExchange("/items")
+		@WxOptions(enableChunked = true)
+		List<Item> items();
+
+	}
+
+	@WxClient(url = "${test.url}")
+	interface TwoRedirects {
+
+		@GetExchange("/items")
+		@WxOptions(redirect = { Redirect.FOLLOW, Redirect.MANUAL })
+		RequestSuccess items();
+
+	}
+
+	@WxClient(url = "${test.url}")
+	interface CacheOnADownload {
+
+		@GetExchange("/file")
+		@WxOptions(enableCache = true)
+		DownloadTask download();
+
+	}
+
+	@WxClient(url = "${test.url}")
 	static final class NotAnInterface {
 
 	}
@@ -227,7 +255,12 @@ class WxClientStartupFailureTests extends WxClientTestSupport {
 				failure("bodyOnAGet", GetWithBody.class, "items(Item)", "a GET sends none"),
 				failure("inputStreamResult", StreamResult.class, "items()", "InputStream is not supported"),
 				failure("theBrokenMethodIsNamedEvenAfterGoodOnes", GoodThenBad.class, "zzz(Item, Item)",
-						"2 bodies"));
+						"2 bodies"),
+				failure("enableChunkedKeepsNoDataToDecode", ChunkedData.class, "items()",
+						"@WxOptions(enableChunked) hands the body to chunk listeners"),
+				failure("aSwitchTakesOneValue", TwoRedirects.class, "items()", "@WxOptions(redirect) takes one value"),
+				failure("enableCacheIsARequestOption", CacheOnADownload.class, "download()",
+						"are options of wx.request, and this method is a download"));
 	}
 
 	private static Arguments failure(String name, Class<?> client, String method, String reason) {

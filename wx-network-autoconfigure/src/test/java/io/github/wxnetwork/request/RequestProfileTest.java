@@ -79,7 +79,11 @@ class RequestProfileTest extends RequestTestBase {
 		WxProfile second = fetchProfile();
 		assertThat(first.socketReused()).isFalse();
 		assertThat(second.socketReused()).isTrue();
-		assertThat(second.connectStart()).as("no connect on a reused socket").isZero();
+		// WeChat's table: on a reused connection, connecting and the (skipped) look-up happened at fetchStart.
+		assertThat(second.connectStart()).as("no connect on a reused socket").isEqualTo(second.fetchStart());
+		assertThat(second.connectEnd()).isEqualTo(second.fetchStart());
+		assertThat(second.domainLookupStart()).isEqualTo(second.fetchStart());
+		assertThat(second.domainLookupEnd()).isEqualTo(second.fetchStart());
 	}
 
 	@Test
@@ -112,6 +116,88 @@ class RequestProfileTest extends RequestTestBase {
 		assertThat(profile.redirectStart()).isPositive();
 		assertThat(profile.redirectEnd()).isGreaterThanOrEqualTo(profile.redirectStart())
 			.isLessThanOrEqualTo(profile.responseEnd());
+	}
+
+	@Test
+	void anIpAddressNeedsNoLookupSoTheLookupHappensAtFetchStart() throws Exception {
+		WxProfile profile = fetchProfile();
+		assertThat(profile.socketReused()).isFalse();
+		assertThat(profile.domainLookupStart()).isEqualTo(profile.fetchStart());
+		assertThat(profile.domainLookupEnd()).isEqualTo(profile.fetchStart());
+	}
+
+	@Test
+	void aNameIsLookedUpBetweenFetchStartAndConnectStart() throws Exception {
+		WxProfile profile = await(request(RequestOptions.builder(url("/p")))).profile();
+		assertThat(profile.domainLookupStart()).isGreaterThanOrEqualTo(profile.fetchStart());
+		assertThat(profile.domainLookupEnd()).isGreaterThanOrEqualTo(profile.domainLookupStart())
+			.isLessThanOrEqualTo(profile.connectStart());
+	}
+
+	@Test
+	void redirectsOnTheSameHostAreTimedAndTheFinalHopIsTheFetch() throws Exception {
+		this.server.stubFor(get("/hop").willReturn(aResponse().withStatus(302).withHeader("Location", "/p")));
+		WxProfile profile = await(request(RequestOptions.builder(ipUrl("/hop")))).profile();
+		assertThat(profile.redirectStart()).isPositive().isGreaterThanOrEqualTo(profile.invokeStart());
+		assertThat(profile.redirectEnd()).isGreaterThanOrEqualTo(profile.redirectStart());
+		assertThat(profile.fetchStart()).isGreaterThanOrEqualTo(profile.redirectEnd());
+		// The final hop reused the redirect's connection: WeChat's rule puts its connect at fetchStart.
+		assertThat(profile.socketReused()).isTrue();
+		assertThat(profile.connectStart()).isEqualTo(profile.fetchStart());
+	}
+
+	@Test
+	void aRedirectToAnotherHostLeavesTheRedirectTimesZero() throws Exception {
+		this.server.stubFor(get("/away").willReturn(aResponse().withStatus(302).withHeader("Location", url("/p"))));
+		WxProfile profile = await(request(RequestOptions.builder(ipUrl("/away")))).profile();
+		assertThat(profile.redirectStart()).isZero();
+		assertThat(profile.redirectEnd()).isZero();
+		// The final hop to "localhost" is a new host: looked up, and a new connection.
+		assertThat(profile.socketReused()).isFalse();
+		assertThat(profile.fetchStart()).isGreaterThan(0).isLessThanOrEqualTo(profile.connectStart());
+	}
+
+	@Test
+	void aSlowServerRaisesTheHttpRttEstimateAndTheNetType() throws Exception {
+		this.server.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(300).withBody("late")));
+		WxProfile slow = await(request(RequestOptions.builder(ipUrl("/slow")))).profile();
+		// One sample so far: the estimate is that request's wait for its first byte.
+		assertThat(slow.httpRttEstimate()).isGreaterThanOrEqualTo(300);
+		assertThat(slow.estimate_nettype()).as("Chromium calls an HTTP RTT of 272 ms or more 3G").isEqualTo("3g");
+		WxProfile fast = fetchProfile();
+		// A moving average: the fast reply pulls the estimate down by an eighth of the difference, not to zero.
+		assertThat(fast.httpRttEstimate()).isLessThan(slow.httpRttEstimate())
+			.isGreaterThanOrEqualTo(slow.httpRttEstimate() * 7 / 8 - 1);
+	}
+
+	@Test
+	void theFirstConnectionGivesTheRttItsHandshakeAndSeedsTheTransportEstimate() throws Exception {
+		WxProfile first = fetchProfile();
+		assertThat(first.rtt()).isEqualTo(first.transportRttEstimate());
+		assertThat(first.estimate_nettype()).isEqualTo("4g");
+		assertThat(first.rtt()).isLessThanOrEqualTo(first.connectEnd() - first.connectStart());
+	}
+
+	@Test
+	void aLargeBodyGivesTheTasksThroughputAndTheHostsEstimate() throws Exception {
+		byte[] body = incompressible(512 * 1024);
+		this.server.stubFor(get("/large").willReturn(aResponse().withHeader("Content-Type", "application/octet-stream").withBody(body)));
+		WxProfile profile = await(request(RequestOptions.builder(ipUrl("/large")).responseType(ResponseType.ARRAYBUFFER))).profile();
+		assertThat(profile.throughputKbps()).isPositive();
+		assertThat(profile.downstreamThroughputKbpsEstimate()).isEqualTo(profile.throughputKbps());
+	}
+
+	@Test
+	void aSmallBodyMeasuresLatencySoItLeavesTheThroughputEstimateUnknown() throws Exception {
+		WxProfile profile = fetchProfile();
+		assertThat(profile.downstreamThroughputKbpsEstimate()).isZero();
+	}
+
+	@Test
+	void enableProfileFalseLeavesTheProfileNull() throws Exception {
+		RequestSuccess success = await(request(RequestOptions.builder(ipUrl("/p")).enableProfile(false)));
+		assertThat(success.statusCode()).isEqualTo(200);
+		assertThat(success.profile()).isNull();
 	}
 
 }

@@ -57,15 +57,15 @@ public final class WxTestKit implements AutoCloseable {
 			.writeTimeout(Duration.ZERO);
 		builder.clientCustomizer.accept(clientBuilder);
 		this.client = clientBuilder.build();
-		HostGuard guard = new HostGuard(builder.allowedDomains, builder.requireHttps);
-		this.engine = new WxHttpEngine(this.client, guard);
+		HostGuard guard = new HostGuard(builder.allowedDomains, builder.requireHttps, builder.blockPrivateNetworks);
+		this.engine = new WxHttpEngine(this.client, guard, builder.engineSettings);
 		// A bulkhead limiter needs the engine's timer, so it is built here when asked for.
 		this.limiter = (builder.bulkheadRegistry != null) ? new BulkheadTaskLimiter(builder.bulkheadRegistry,
 				builder.maxConcurrentTasks, builder.maxQueueWait, this.engine.scheduler()) : builder.limiter;
 		this.launcher = new TaskLauncher(this.engine, this.limiter, this.registry, builder.observer, Duration.ofSeconds(10));
 		this.requestRules = new RequestRules(JsonMapper.shared(), guard);
 		this.defaultTimeout = builder.defaultTimeout;
-		this.fileAccess = new FileAccess(builder.userDataDir);
+		this.fileAccess = new FileAccess(builder.userDataDir, builder.tempDir);
 		this.tempFiles = new TempFiles(builder.tempDir);
 		this.maxFileSize = builder.maxFileSize;
 	}
@@ -130,6 +130,10 @@ public final class WxTestKit implements AutoCloseable {
 
 		private boolean requireHttps;
 
+		private boolean blockPrivateNetworks;
+
+		private WxHttpEngine.Settings engineSettings = WxHttpEngine.Settings.DEFAULTS;
+
 		private Duration defaultTimeout = Duration.ofSeconds(30);
 
 		private TaskLimiter limiter = TaskLimiter.unlimited();
@@ -173,6 +177,17 @@ public final class WxTestKit implements AutoCloseable {
 
 		public Builder requireHttps(boolean requireHttps) {
 			this.requireHttps = requireHttps;
+			return this;
+		}
+
+		public Builder blockPrivateNetworks(boolean blockPrivateNetworks) {
+			this.blockPrivateNetworks = blockPrivateNetworks;
+			return this;
+		}
+
+		/** {@code wx.network.enable-http2} and the HTTP cache. */
+		public Builder engineSettings(WxHttpEngine.Settings settings) {
+			this.engineSettings = settings;
 			return this;
 		}
 

@@ -116,6 +116,22 @@ class UploadFailuresTest extends TransferTestBase {
 	}
 
 	@Test
+	void theTempDirIsReadableOnlyForItsOwnFilesNotTheHttpCacheOrALinkOut() throws Exception {
+		Path root = Files.createDirectories(this.dir.resolve("user-data"));
+		Path cached = Files.write(Files.createDirectories(this.tempDir.resolve("http-cache")).resolve("entry.1"),
+				"someone else's response".getBytes(StandardCharsets.UTF_8));
+		Path outside = file("outside.txt", "x".getBytes(StandardCharsets.UTF_8));
+		Path link = Files.createSymbolicLink(this.tempDir.resolve("link.txt"), outside);
+		useKit(kitBuilder().userDataDir(root));
+		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), cached, "file")),
+				"uploadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
+		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), link, "file")),
+				"uploadFile:fail permission denied", WxErrno.PERMISSION_DENIED);
+		assertFailure(failsBeforeTheNetwork(UploadOptions.builder(url("/upload"), this.tempDir.resolve("gone.bin"), "file")),
+				"uploadFile:fail file not found", 0);
+	}
+
+	@Test
 	void dotDotCannotLeaveTheUserDataDir() throws Exception {
 		Path root = Files.createDirectories(this.dir.resolve("user-data"));
 		file("outside.txt", "x".getBytes(StandardCharsets.UTF_8));

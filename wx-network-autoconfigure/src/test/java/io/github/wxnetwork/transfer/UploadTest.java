@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadProgress;
 import io.github.wxnetwork.UploadSuccess;
@@ -24,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -250,6 +252,44 @@ class UploadTest extends TransferTestBase {
 			return i;
 		}
 		return -1;
+	}
+
+	@Test
+	void aDownloadsTempFileCanBeUploadedWithTheUserDataDirSet() throws Exception {
+		byte[] content = randomBytes(20_000, 9);
+		Path root = Files.createDirectories(this.dir.resolve("user-data"));
+		useKit(kitBuilder().userDataDir(root));
+		this.server.stubFor(any(urlEqualTo("/avatar.png")).willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(content)));
+		this.server.stubFor(post("/upload").willReturn(aResponse().withBody("ok")));
+		Path downloaded = await(this.kit.downloadTemplate().downloadFile(DownloadOptions.builder(url("/avatar.png")).build()))
+			.tempFilePath();
+		assertThat(downloaded.startsWith(root)).as("outside the user data dir").isFalse();
+		UploadSuccess success = await(upload(UploadOptions.builder(url("/upload"), downloaded, "file")));
+		assertThat(success.data()).isEqualTo("ok");
+		LoggedRequest sent = this.server.findAll(postRequestedFor(urlEqualTo("/upload"))).get(0);
+		assertThat(sent.getPart("file").getBody().asBytes()).isEqualTo(content);
+	}
+
+	@Test
+	void anUploadCarriesAProfile() throws Exception {
+		Path file = file("profiled.bin", randomBytes(50_000, 4));
+		this.server.stubFor(post("/upload").willReturn(aResponse().withBody("ok")));
+		UploadSuccess success = await(upload(UploadOptions.builder(url("/upload"), file, "file")));
+		assertThat(success.profile()).isNotNull();
+		assertThat(success.profile().requestEnd()).isGreaterThanOrEqualTo(success.profile().requestStart());
+		assertThat(success.profile().responseStart()).isGreaterThanOrEqualTo(success.profile().requestEnd());
+		assertThat(success.profile().sendBytesCount()).isGreaterThan(50_000);
+		assertThat(success.profile().port()).isEqualTo(this.server.port());
+		assertThat(success.profile().protocol()).isEqualTo("http1.1");
+	}
+
+	@Test
+	void enableProfileFalseLeavesTheUploadsAndTheDownloadsProfileNull() throws Exception {
+		Path file = file("plain.bin", randomBytes(1_000, 5));
+		this.server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("ok")));
+		assertThat(await(upload(UploadOptions.builder(url("/upload"), file, "file").enableProfile(false))).profile()).isNull();
+		assertThat(await(this.kit.downloadTemplate()
+			.downloadFile(DownloadOptions.builder(url("/file")).enableProfile(false).build())).profile()).isNull();
 	}
 
 }

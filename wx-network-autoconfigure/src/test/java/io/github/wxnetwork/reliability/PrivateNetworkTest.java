@@ -1,0 +1,175 @@
+package io.github.wxnetwork.reliability;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.wxnetwork.DownloadOptions;
+import io.github.wxnetwork.RequestOptions;
+import io.github.wxnetwork.UploadOptions;
+import io.github.wxnetwork.WxErrno;
+import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.reliability.Reliability.Outcome;
+import io.github.wxnetwork.support.WxTestKit;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code wx.network.block-private-networks} and the allow-list on redirect hops, end to end: refused
+ * before any connection is opened. The only addresses used are this machine's loopback and the
+ * unspecified address; the public and cloud ranges are proven on the classification and the Dns alone
+ * ({@code engine.PrivateAddressesTests}, {@code engine.HostGuardTests}). OkHttp's own events count the
+ * look-ups and connection attempts: a refused hop shows none.
+ */
+class PrivateNetworkTest {
+
+	private static final byte[] FILE = new byte[16 * 1024];
+
+	@TempDir
+	Path dir;
+
+	private WireMockServer wiremock;
+
+	private WxTestKit kit;
+
+	/** "dns host" and "connect address" per attempt, from OkHttp's events of every call. */
+	private final List<String> attempts = new CopyOnWriteArrayList<>();
+
+	enum Kind {
+
+		REQUEST, UPLOAD, DOWNLOAD
+
+	}
+
+	@BeforeEach
+	void startWireMock() {
+		new Random(7).nextBytes(FILE);
+		this.wiremock = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true));
+		this.wiremock.start();
+		this.wiremock.stubFor(any(urlPathEqualTo("/target")).willReturn(aResponse().withBody(FILE)));
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.kit != null) {
+			this.kit.close();
+		}
+		this.wiremock.stop();
+	}
+
+	private WxTestKit kit(WxTestKit.Builder builder) {
+		EventListener counting = new EventListener() {
+
+			@Override
+			public void dnsStart(Call call, String domainName) {
+				PrivateNetworkTest.this.attempts.add("dns " + domainName);
+			}
+
+			@Override
+			public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+				PrivateNetworkTest.this.attempts.add("connect " + address.getAddress().getHostAddress());
+			}
+
+		};
+		this.kit = builder.tempDir(this.dir.resolve("tmp"))
+			.clientCustomizer((client) -> client.eventListener(counting))
+			.build();
+		return this.kit;
+	}
+
+	private Outcome run(Kind kind, String url) throws IOException, InterruptedException {
+		Outcome outcome = new Outcome();
+		switch (kind) {
+			case REQUEST -> this.kit.requestTemplate().request(outcome.on(RequestOptions.builder(url)).build());
+			case UPLOAD -> this.kit.uploadTemplate()
+				.uploadFile(outcome.on(UploadOptions.builder(url, Files.write(this.dir.resolve("up.bin"), FILE), "file"))
+					.build());
+			case DOWNLOAD -> this.kit.downloadTemplate()
+				.downloadFile(outcome.on(DownloadOptions.builder(url).filePath(this.dir.resolve("dl/target.bin"))).build());
+		}
+		outcome.awaitComplete();
+		return outcome;
+	}
+
+	private static String api(Kind kind) {
+		return switch (kind) {
+			case REQUEST -> "request";
+			case UPLOAD -> "uploadFile";
+			case DOWNLOAD -> "downloadFile";
+		};
+	}
+
+	private String url(String host) {
+		return "http://" + host + ":" + this.wiremock.port() + "/target";
+	}
+
+	private void assertRefused(Kind kind, Outcome outcome) {
+		WxNetworkException failure = outcome.assertFailedOnce();
+		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail url not in domain list");
+		assertThat(failure.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
+		assertThat(this.wiremock.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Kind.class)
+	void aNameThatResolvesToLoopbackIsRefusedAfterTheLookUpAndBeforeAnyConnection(Kind kind) throws Exception {
+		kit(WxTestKit.builder().blockPrivateNetworks(true));
+		Outcome outcome = run(kind, url("localhost"));
+		assertRefused(kind, outcome);
+		assertThat(outcome.error.getCause()).hasMessageContaining("host localhost resolves to")
+			.hasMessageContaining("(loopback)");
+		assertThat(this.attempts).containsExactly("dns localhost");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "REQUEST, 127.0.0.1", "UPLOAD, 127.0.0.1", "DOWNLOAD, 127.0.0.1", "REQUEST, 127.1.2.3",
+			"REQUEST, 0.0.0.0", "DOWNLOAD, 0.0.0.0", "REQUEST, [::1]", "REQUEST, [::ffff:127.0.0.1]", "REQUEST, [::]" })
+	void anIpAddressOfAPrivateNetworkIsRefusedWithoutLookUpOrConnection(Kind kind, String host) throws Exception {
+		kit(WxTestKit.builder().blockPrivateNetworks(true));
+		assertRefused(kind, run(kind, url(host)));
+		assertThat(this.attempts).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Kind.class)
+	void withTheSwitchOffLoopbackIsReached(Kind kind) throws Exception {
+		kit(WxTestKit.builder());
+		run(kind, url("localhost")).assertSucceededOnce();
+		assertThat(this.attempts).contains("dns localhost");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Kind.class)
+	void aRedirectToARefusedHostIsNeverConnectedTo(Kind kind) throws Exception {
+		// The same server under another name: OkHttp would need a new connection for it, and opens none.
+		kit(WxTestKit.builder().allowedDomains("localhost"));
+		this.wiremock.stubFor(any(urlPathEqualTo("/start"))
+			.willReturn(aResponse().withStatus(302).withHeader("Location", url("127.0.0.1"))));
+		Outcome outcome = run(kind, "http://localhost:" + this.wiremock.port() + "/start");
+		WxNetworkException failure = outcome.assertFailedOnce();
+		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail url not in domain list");
+		assertThat(this.wiremock.findAll(anyRequestedFor(urlPathEqualTo("/target")))).isEmpty();
+		assertThat(this.attempts).filteredOn((attempt) -> attempt.startsWith("connect")).hasSize(1);
+	}
+
+}
