@@ -79,7 +79,8 @@ class RelayEndToEndTest {
 			.contains("\"statusCode\":200")
 			.contains("\"name\":\"item-8\"")
 			.contains("\"protocol\":\"http1.1\"")
-			.contains("\"peerIP\":\"127.0.0.1\"");
+			.contains("\"peerIP\":\"127.0.0.1\"")
+			.containsPattern("\"estimate_nettype\":\"(slow-2g|2g|3g|4g)\"");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.autoconfigure;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -12,6 +13,7 @@ import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
 import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
 import io.github.wxnetwork.engine.FileAccess;
 import io.github.wxnetwork.engine.HostGuard;
+import io.github.wxnetwork.engine.HttpDiskCache;
 import io.github.wxnetwork.engine.RequestRules;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskObserver;
@@ -20,7 +22,6 @@ import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
-import okhttp3.Cache;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -66,14 +68,26 @@ public final class WxNetworkAutoConfiguration {
 	}
 
 	/** OkHttp's disk cache, when {@code wx.network.cache.max-size} asks for one; the engine closes it. */
-	private static Cache cache(WxNetworkProperties properties) {
+	private static HttpDiskCache cache(WxNetworkProperties properties) {
 		long maxSize = (properties.getCache().getMaxSize() != null) ? properties.getCache().getMaxSize().toBytes() : 0;
 		if (maxSize <= 0) {
 			return null;
 		}
-		Path dir = (properties.getCache().getDir() != null) ? properties.getCache().getDir()
-				: properties.getTempDir().resolve("http-cache");
-		return new Cache(dir.toFile(), maxSize);
+		Path tempDir = properties.getTempDir().toAbsolutePath().normalize();
+		Path dir = (properties.getCache().getDir() != null) ? properties.getCache().getDir().toAbsolutePath().normalize()
+				: tempDir.resolve("http-cache");
+		if (dir.equals(tempDir)) {
+			// The temp-file sweep would delete the cache's files, and uploads may read the temp dir's files.
+			throw new InvalidConfigurationPropertyValueException("wx.network.cache.dir", dir,
+					"The HTTP cache needs a directory of its own, not wx.network.temp-dir");
+		}
+		try {
+			return HttpDiskCache.open(dir, maxSize);
+		}
+		catch (IOException ex) {
+			throw new InvalidConfigurationPropertyValueException("wx.network.cache.dir", dir,
+					"The HTTP cache cannot be created there: " + ex);
+		}
 	}
 
 	/**

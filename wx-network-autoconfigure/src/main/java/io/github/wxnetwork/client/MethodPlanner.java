@@ -135,7 +135,7 @@ final class MethodPlanner {
 						WxClientDefinitionException.describe(this.client.type(), this.method))
 				: null;
 		Switches switches = switches();
-		if (Boolean.TRUE.equals(switches.enableChunked()) && decoder != null) {
+		if (kind == TaskKind.REQUEST && Boolean.TRUE.equals(switches.enableChunked()) && decoder != null) {
 			throw fail("@WxOptions(enableChunked) hands the body to chunk listeners and keeps no data, and this "
 					+ "method returns data: return RequestTask (or RequestSuccess, headers or void)");
 		}
@@ -356,16 +356,14 @@ final class MethodPlanner {
 	}
 
 	private Boolean flag(String name, Function<WxOptions, boolean[]> attribute) {
-		for (WxOptions options : this.options) {
-			boolean[] values = (options != null) ? attribute.apply(options) : null;
-			if (values != null && values.length > 1) {
-				throw fail("@WxOptions(" + name + ") takes one value");
+		return single(name, (options) -> {
+			boolean[] values = attribute.apply(options);
+			Boolean[] boxed = new Boolean[values.length];
+			for (int i = 0; i < values.length; i++) {
+				boxed[i] = values[i];
 			}
-			if (values != null && values.length == 1) {
-				return values[0];
-			}
-		}
-		return null;
+			return boxed;
+		});
 	}
 
 	/** Placeholders resolved; null leaves the kind's {@code wx.network.*.timeout}. */

@@ -24,6 +24,8 @@ public final class HostGuard {
 	/** What OkHttp itself takes for an IP address (and then connects to without asking the Dns). */
 	private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F]*:[0-9a-fA-F:.]*|[0-9.]+");
 
+	private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
+
 	private final List<String> allowed;
 
 	private final boolean requireHttps;
@@ -76,12 +78,44 @@ public final class HostGuard {
 		if (!this.blockPrivateNetworks || !IP_LITERAL.matcher(host).matches()) {
 			return null;
 		}
+		InetAddress address = literal(host);
+		// What OkHttp takes for an address but is none ("1.2.3.4.5", "127.0.0.1.") it would hand to the
+		// system resolver at connect time, past our Dns: refused, never looked up here either.
+		return (address != null) ? PrivateAddresses.blockedRange(address) : "not an IP address";
+	}
+
+	/**
+	 * The address a host that looks like one stands for, parsed as the JDK parses it (so as OkHttp will
+	 * connect): IPv6 as HttpUrl canonicalised it, IPv4 in the forms a.b.c.d, a.b.c, a.b and a (decimal),
+	 * or null. Never a look-up.
+	 */
+	private static InetAddress literal(String host) {
 		try {
-			// A literal: parsed, never looked up.
-			return PrivateAddresses.blockedRange(InetAddress.getByName(host));
+			if (host.indexOf(':') >= 0) {
+				// The JDK parses anything with a colon as IPv6 and fails without a look-up when it is none.
+				return InetAddress.getByName(host);
+			}
+			String[] parts = host.split("\\.", -1);
+			if (parts.length > 4) {
+				return null;
+			}
+			long value = 0;
+			for (int i = 0; i < parts.length; i++) {
+				if (!DIGITS.matcher(parts[i]).matches()) {
+					return null;
+				}
+				long part = Long.parseLong(parts[i]);
+				int bits = (i < parts.length - 1) ? 8 : 8 * (4 - i);
+				if (part >= (1L << bits)) {
+					return null;
+				}
+				value = (i < parts.length - 1) ? (value << 8) | part : (value << bits) | part;
+			}
+			return InetAddress.getByAddress(new byte[] { (byte) (value >>> 24), (byte) (value >>> 16),
+					(byte) (value >>> 8), (byte) value });
 		}
 		catch (UnknownHostException ex) {
-			return "not an address";
+			return null;
 		}
 	}
 

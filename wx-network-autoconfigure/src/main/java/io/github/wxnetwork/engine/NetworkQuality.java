@@ -96,7 +96,16 @@ final class NetworkQuality {
 		if (sample < 0) {
 			return;
 		}
-		estimate[index] = (estimate[index] < 0) ? sample : estimate[index] + ALPHA * (sample - estimate[index]);
+		double current = estimate[index];
+		if (current < 0) {
+			estimate[index] = sample;
+			return;
+		}
+		// A sample counts at most four times the estimate plus 1000 (ms, or kbit/s): one long-poll reply (the
+		// server held it 30 s) cannot make a fast host "slow-2g" for the tasks after it, while an ordinary
+		// change still moves the estimate at once.
+		double bounded = Math.min(sample, 4 * current + 1000);
+		estimate[index] = current + ALPHA * (bounded - current);
 	}
 
 }

@@ -84,6 +84,11 @@ final class PrivateAddresses {
 		}
 		int first = bytes[0] & 0xff;
 		int second = bytes[1] & 0xff;
+		if (first == 0x00 && second == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b && bytes[4] == 0
+				&& bytes[5] == 1) {
+			// 64:ff9b:1::/48 local-use NAT64 (RFC 8215): a translator of the site's own, to any IPv4 address
+			return "private";
+		}
 		if ((first & 0xfe) == 0xfc) {
 			// fc00::/7 unique local, the IPv6 private range (AWS metadata is fd00:ec2::254)
 			return "private";
@@ -108,6 +113,10 @@ final class PrivateAddresses {
 		// ::ffff:a.b.c.d IPv4-mapped; InetAddress turns these into Inet4Address, but
 		// Inet6Address.getByAddress(String, byte[], int) keeps them as they are
 		if (isZero(bytes, 0, 10) && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff) {
+			return Arrays.copyOfRange(bytes, 12, 16);
+		}
+		// ::ffff:0:a.b.c.d IPv4-translated (RFC 2765, SIIT)
+		if (isZero(bytes, 0, 8) && bytes[8] == (byte) 0xff && bytes[9] == (byte) 0xff && bytes[10] == 0 && bytes[11] == 0) {
 			return Arrays.copyOfRange(bytes, 12, 16);
 		}
 		// ::a.b.c.d IPv4-compatible (deprecated, RFC 4291)

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.wxnetwork.WxProfile;
 import okhttp3.Call;
@@ -17,7 +19,10 @@ import okhttp3.Response;
 /**
  * Fills WeChat's {@code profile} from OkHttp's call events. One per task, attached to the request as a
  * tag (only when the task wants a profile) and found by {@link #FACTORY}. The events of a call arrive on
- * the thread that executes it, which also takes the snapshot; only {@code queueEnd} is written elsewhere.
+ * the thread that executes it, which also takes the snapshot, with one exception: OkHttp races TCP
+ * connects to several addresses ("fast fallback") on threads of its own, so connect starts are kept per
+ * address in a concurrent map and the winner's is read when the call thread hears {@code connectEnd}.
+ * {@code queueEnd} is written by the thread that starts the task.
  *
  * <p>Phases are those of the final hop: a redirect starts a new fetch, and WeChat counts redirect time
  * only while the hops stay on one host. Durations for the estimates are measured with
@@ -38,6 +43,12 @@ public final class ProfileRecorder extends EventListener {
 	/** Set when the task wants a profile; the estimates it folds into. */
 	private NetworkQuality quality;
 
+	/** False for a body the consumer paces (enableChunked): its rate says nothing of the network. */
+	private boolean measuresThroughput;
+
+	/** Connect attempts by address: epoch ms and nanoTime of each start. Created on the first connect. */
+	private volatile Map<InetSocketAddress, long[]> connectAttempts;
+
 	private long callStart;
 
 	private long redirectEnd;
@@ -51,8 +62,6 @@ public final class ProfileRecorder extends EventListener {
 	private long domainLookupEnd;
 
 	private long connectStart;
-
-	private long connectStartNanos;
 
 	private long connectEnd;
 
@@ -102,9 +111,13 @@ public final class ProfileRecorder extends EventListener {
 		this.invokeStart = invokeStart;
 	}
 
-	/** Turns recording on: the task's request will carry this recorder, and its samples feed {@code quality}. */
-	void enable(NetworkQuality quality) {
+	/**
+	 * Turns recording on: the task's request will carry this recorder, and its samples feed {@code quality}.
+	 * @param measuresThroughput false when the consumer paces the body (its rate is not the network's)
+	 */
+	void enable(NetworkQuality quality, boolean measuresThroughput) {
 		this.quality = quality;
+		this.measuresThroughput = measuresThroughput;
 	}
 
 	boolean isEnabled() {
@@ -122,19 +135,22 @@ public final class ProfileRecorder extends EventListener {
 		long transportRtt = (this.handshakeNanos >= 0) ? this.handshakeNanos : -1;
 		double throughput = (this.bodyBytes > 0 && this.responseEndNanos > this.responseStartNanos)
 				? this.bodyBytes * 8e6 / (this.responseEndNanos - this.responseStartNanos) : -1;
+		boolean throughputSample = this.measuresThroughput && this.bodyBytes >= NetworkQuality.MIN_THROUGHPUT_BYTES;
 		NetworkQuality.Estimate estimate = this.quality.observe(this.host, millis(this.httpRttNanos),
-				millis(transportRtt), (this.bodyBytes >= NetworkQuality.MIN_THROUGHPUT_BYTES) ? throughput : -1);
+				millis(transportRtt), throughputSample ? throughput : -1);
 		long rtt = (transportRtt >= 0) ? Math.round(millis(transportRtt)) : Math.max(0, estimate.transportRtt());
-		// Without a look-up (a reused connection, an IP address, the cache) DNS "happened" at fetchStart;
-		// without a new connection, so did connecting: WeChat's wording, and W3C's resource timing.
-		long lookupStart = (this.domainLookupStart != 0) ? this.domainLookupStart : this.fetchStart;
-		long lookupEnd = (this.domainLookupStart != 0) ? this.domainLookupEnd : this.fetchStart;
-		long connected = (this.connectStart != 0) ? this.connectStart : this.fetchStart;
-		long connectedEnd = (this.connectStart != 0) ? this.connectEnd : this.fetchStart;
+		// On a reused connection, or without a look-up (an IP address, the cache), DNS "happened" at fetchStart;
+		// on a reused connection (or none, from the cache), so did connecting: WeChat's wording.
+		boolean looked = this.domainLookupStart != 0 && !this.socketReused;
+		boolean connected = this.connectStart != 0 && !this.socketReused;
+		long lookupStart = looked ? this.domainLookupStart : this.fetchStart;
+		long lookupEnd = looked ? this.domainLookupEnd : this.fetchStart;
+		long connectStarted = connected ? this.connectStart : this.fetchStart;
+		long connectEnded = connected ? this.connectEnd : this.fetchStart;
 		boolean redirected = this.redirectEnd != 0 && !this.redirectedAcrossHosts;
 		return new WxProfile(this.invokeStart, this.invokeStart, this.queueEnd, redirected ? this.callStart : 0,
-				redirected ? this.redirectEnd : 0, this.fetchStart, lookupStart, lookupEnd, connected, connectedEnd,
-				this.sslStart, this.sslEnd, this.requestStart, this.requestEnd, this.responseStart, this.responseEnd,
+				redirected ? this.redirectEnd : 0, this.fetchStart, lookupStart, lookupEnd, connectStarted, connectEnded,
+				connected ? this.sslStart : 0, connected ? this.sslEnd : 0, this.requestStart, this.requestEnd, this.responseStart, this.responseEnd,
 				this.peerIp, this.port, this.protocol, this.socketReused, this.sentBytes, this.receivedBytes, rtt,
 				estimate.netType(), Math.max(0, estimate.httpRtt()), Math.max(0, estimate.transportRtt()),
 				Math.max(0, estimate.throughputKbps()), (throughput >= 0) ? Math.round(throughput) : 0);
@@ -149,18 +165,25 @@ public final class ProfileRecorder extends EventListener {
 		long now = now();
 		this.redirectEnd = now;
 		this.redirectedAcrossHosts |= !sameHost;
-		this.fetchStart = now;
+		newHop(now);
+		// A hop to the same origin goes on the call's own connection, and OkHttp announces no acquisition for
+		// it: reused unless the hop connects or acquires another (which the events then say).
+		this.socketReused = true;
+	}
+
+	/** Forgets the connection phases of the hop before: the next one has its own. */
+	private void newHop(long fetchStart) {
+		this.fetchStart = fetchStart;
 		this.domainLookupStart = 0;
 		this.domainLookupEnd = 0;
 		this.connectStart = 0;
 		this.connectEnd = 0;
 		this.sslStart = 0;
+		this.sslStartNanos = 0;
 		this.sslEnd = 0;
 		this.handshakeNanos = -1;
 		this.connectedThisHop = false;
-		// A hop to the same origin goes on the call's own connection, and OkHttp announces no acquisition for
-		// it: reused unless the hop connects or acquires another (which the events then say).
-		this.socketReused = true;
+		this.connectAttempts = null;
 	}
 
 	private static long now() {
@@ -171,10 +194,22 @@ public final class ProfileRecorder extends EventListener {
 		return (nanos >= 0) ? nanos / 1e6 : -1;
 	}
 
+	/** A new call (a task's first, or a later attempt): everything but the queue times starts afresh. */
 	@Override
 	public void callStart(Call call) {
 		this.callStart = now();
-		this.fetchStart = this.callStart;
+		newHop(this.callStart);
+		this.redirectEnd = 0;
+		this.redirectedAcrossHosts = false;
+		this.requestStart = 0;
+		this.requestEnd = 0;
+		this.responseStart = 0;
+		this.responseEnd = 0;
+		this.httpRttNanos = -1;
+		this.bodyBytes = 0;
+		this.socketReused = false;
+		this.sentBytes = 0;
+		this.receivedBytes = 0;
 	}
 
 	@Override
@@ -187,13 +222,21 @@ public final class ProfileRecorder extends EventListener {
 		this.domainLookupEnd = now();
 	}
 
+	/** May run on one of OkHttp's fast-fallback threads, one per address tried. */
 	@Override
 	public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
-		this.connectStart = now();
-		this.connectStartNanos = System.nanoTime();
-		this.sslStart = 0;
-		this.sslStartNanos = 0;
-		this.connectedThisHop = true;
+		long[] started = { now(), System.nanoTime() };
+		Map<InetSocketAddress, long[]> attempts = this.connectAttempts;
+		if (attempts == null) {
+			synchronized (this) {
+				attempts = this.connectAttempts;
+				if (attempts == null) {
+					attempts = new ConcurrentHashMap<>(4);
+					this.connectAttempts = attempts;
+				}
+			}
+		}
+		attempts.put(address, started);
 	}
 
 	@Override
@@ -211,8 +254,15 @@ public final class ProfileRecorder extends EventListener {
 	public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
 		long nanos = System.nanoTime();
 		this.connectEnd = now();
+		Map<InetSocketAddress, long[]> attempts = this.connectAttempts;
+		long[] started = (attempts != null) ? attempts.get(address) : null;
+		if (started == null) {
+			return;
+		}
+		this.connectStart = started[0];
+		this.connectedThisHop = true;
 		// The TCP handshake alone (one round trip: SYN, SYN-ACK): TLS, when there is some, starts after it.
-		this.handshakeNanos = ((this.sslStartNanos != 0) ? this.sslStartNanos : nanos) - this.connectStartNanos;
+		this.handshakeNanos = ((this.sslStartNanos != 0) ? this.sslStartNanos : nanos) - started[1];
 	}
 
 	@Override
@@ -220,7 +270,6 @@ public final class ProfileRecorder extends EventListener {
 		this.socketReused = !this.connectedThisHop;
 		this.connectedThisHop = false;
 		InetSocketAddress address = connection.route().socketAddress();
-		this.host = connection.route().address().url().host();
 		this.peerIp = (address.getAddress() != null) ? address.getAddress().getHostAddress() : address.getHostString();
 		this.port = address.getPort();
 		this.protocol = weChatName(connection.protocol());
@@ -233,6 +282,8 @@ public final class ProfileRecorder extends EventListener {
 
 	@Override
 	public void requestHeadersEnd(Call call, Request request) {
+		// The estimates are per host the task asked for (a coalesced HTTP/2 connection may serve several).
+		this.host = request.url().host();
 		this.requestEnd = now();
 		this.requestEndNanos = System.nanoTime();
 		this.sentBytes += request.headers().byteCount();
@@ -247,7 +298,7 @@ public final class ProfileRecorder extends EventListener {
 
 	@Override
 	public void responseHeadersStart(Call call) {
-		// OkHttp announces this once the status line is in: the first bytes of the response.
+		// OkHttp announces this once the response's headers are read: close to its first byte.
 		this.responseStart = now();
 		this.responseStartNanos = System.nanoTime();
 		this.httpRttNanos = this.responseStartNanos - this.requestEndNanos;
@@ -274,7 +325,7 @@ public final class ProfileRecorder extends EventListener {
 		this.requestEnd = now;
 		this.responseStart = now;
 		this.responseEnd = now;
-		this.host = call.request().url().host();
+		this.host = response.request().url().host();
 	}
 
 	/** WeChat names HTTP/1.1 {@code http1.1} and HTTP/2 {@code h2}. */

@@ -57,8 +57,8 @@ final class RedirectFollower implements Interceptor {
 
 	/**
 	 * The request a 3xx leads to, or null when it leads nowhere to follow. OkHttp's rules: 307 and 308 keep
-	 * the method and body, the others turn a request with a body into a bodiless GET; credentials stay on
-	 * the origin that was given them.
+	 * the method and body, the others turn a request with a body into a bodiless GET; credentials
+	 * ({@code Authorization}, and a {@code Cookie} header set by hand) stay on the origin given them.
 	 */
 	private Request followUp(Response response) {
 		int code = response.code();
@@ -88,7 +88,9 @@ final class RedirectFollower implements Interceptor {
 			}
 		}
 		if (!sameOrigin(request.url(), url)) {
-			next.removeHeader("Authorization");
+			// Credentials the caller set by hand are for the origin it named (curl drops both too); a
+			// CookieJar, if the application has one, still adds the cookies of the next origin.
+			next.removeHeader("Authorization").removeHeader("Cookie");
 		}
 		return next.build();
 	}

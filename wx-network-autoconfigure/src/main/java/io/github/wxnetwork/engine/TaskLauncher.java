@@ -3,6 +3,7 @@ package io.github.wxnetwork.engine;
 import java.time.Duration;
 import java.util.function.Function;
 
+import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.TaskView;
@@ -117,7 +118,9 @@ public final class TaskLauncher implements AutoCloseable {
 	private static Request build(Request.Builder request, AbstractWxTask<?> task, TaskObserver.Scope scope,
 			WxHttpEngine engine) {
 		if (task.options().enableProfile()) {
-			task.profile().enable(engine.networkQuality());
+			// A body the consumer paces (enableChunked: server-sent events, say) measures the consumer, not the network.
+			boolean paced = task.options() instanceof RequestOptions options && options.enableChunked();
+			task.profile().enable(engine.networkQuality(), !paced);
 			request.tag(ProfileRecorder.class, task.profile());
 		}
 		scope.headers().forEach(request::header);

@@ -1,6 +1,8 @@
 package io.github.wxnetwork.engine;
 
 import java.io.IOException;
+import java.net.Proxy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,9 +47,10 @@ public final class WxHttpEngine implements AutoCloseable {
 	 * What the engine adds to the application's client.
 	 *
 	 * @param enableHttp2 whether h2 may be negotiated unless a task says otherwise
-	 * @param cache the HTTP cache of tasks that enable it, or null for the application client's own (if any)
+	 * @param cache the HTTP cache of tasks that enable it, closed with the engine; null for the application
+	 * client's own (if any, and the application's to close)
 	 */
-	public record Settings(boolean enableHttp2, Cache cache) {
+	public record Settings(boolean enableHttp2, HttpDiskCache cache) {
 
 		public static final Settings DEFAULTS = new Settings(true, null);
 
@@ -66,6 +69,9 @@ public final class WxHttpEngine implements AutoCloseable {
 	private final boolean http2ByDefault;
 
 	private final Cache cache;
+
+	/** The cache the engine was given (and closes); not the application client's. */
+	private final HttpDiskCache ownCache;
 
 	private final HostGuard hostGuard;
 
@@ -89,7 +95,8 @@ public final class WxHttpEngine implements AutoCloseable {
 	public WxHttpEngine(OkHttpClient client, HostGuard hostGuard, Settings settings) {
 		this.hostGuard = hostGuard;
 		this.http2ByDefault = settings.enableHttp2();
-		this.cache = (settings.cache() != null) ? settings.cache() : client.cache();
+		this.ownCache = settings.cache();
+		this.cache = (this.ownCache != null) ? this.ownCache.cache() : client.cache();
 		EventListener.Factory userListeners = client.eventListenerFactory();
 		OkHttpClient.Builder builder = client.newBuilder()
 			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)))
@@ -97,10 +104,11 @@ public final class WxHttpEngine implements AutoCloseable {
 			.addInterceptor(new RedirectFollower(hostGuard, client.followSslRedirects()))
 			.cache(null);
 		if (hostGuard.blocksPrivateNetworks()) {
-			if (client.proxy() != null && client.proxy().type() != java.net.Proxy.Type.DIRECT) {
-				// Behind a proxy the proxy resolves names: only IP addresses written in URLs can be judged here.
-				logger.warn("wx.network.block-private-networks: names are resolved by the proxy {}, so only "
-						+ "IP addresses in URLs are checked; the proxy must refuse private networks itself", client.proxy());
+			if (usesProxy(client)) {
+				// Behind a proxy the proxy resolves names (our Dns would see the proxy's own name, often a private
+				// address): only IP addresses written in URLs can be judged here.
+				logger.warn("wx.network.block-private-networks: names are resolved by the HTTP proxy, so only IP "
+						+ "addresses in URLs are checked; the proxy must refuse private networks itself");
 			}
 			else {
 				builder.dns(hostGuard.dns(client.dns()));
@@ -122,18 +130,38 @@ public final class WxHttpEngine implements AutoCloseable {
 		this.timer.setRemoveOnCancelPolicy(true);
 	}
 
-	private OkHttpClient withCache(OkHttpClient client) {
-		return (this.cache != null) ? client.newBuilder().cache(this.cache).build() : client;
+	/** Whether calls go through a proxy: the client's own, or one its selector picks (-Dhttp.proxyHost, say). */
+	private static boolean usesProxy(OkHttpClient client) {
+		if (client.proxy() != null) {
+			return client.proxy().type() != Proxy.Type.DIRECT;
+		}
+		for (String probe : List.of("http://example.com/", "https://example.com/")) {
+			List<Proxy> proxies = client.proxySelector().select(URI.create(probe));
+			if (proxies != null && proxies.stream().anyMatch((proxy) -> proxy.type() != Proxy.Type.DIRECT)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
-	/** The client that runs a request, by its {@link CallSwitches}. */
+	private OkHttpClient withCache(OkHttpClient client) {
+		return (this.cache != null)
+				? client.newBuilder().cache(this.cache).addNetworkInterceptor(HttpDiskCache.SHARED_CACHE_RULES).build()
+				: client;
+	}
+
+	/**
+	 * The client that runs a request, by its {@link CallSwitches}. A request with credentials never uses the
+	 * cache: it is keyed by URL alone, and a server's users must not get each other's responses.
+	 */
 	private OkHttpClient clientFor(Request request) {
 		CallSwitches switches = request.tag(CallSwitches.class);
 		if (switches == null) {
 			return this.client;
 		}
 		boolean http2 = (switches.http2() != null) ? switches.http2() : this.http2ByDefault;
-		return this.variants[(http2 ? 0 : 1) + (switches.cache() ? 2 : 0)];
+		boolean cache = switches.cache() && request.header("Authorization") == null && request.header("Cookie") == null;
+		return this.variants[(http2 ? 0 : 1) + (cache ? 2 : 0)];
 	}
 
 	/** Per-host RTT and throughput estimates that every task's profile reads and feeds. */
@@ -246,13 +274,8 @@ public final class WxHttpEngine implements AutoCloseable {
 		}
 		// Idle pooled connections would otherwise linger for OkHttp's keep-alive (5 minutes).
 		this.client.connectionPool().evictAll();
-		if (this.cache != null) {
-			try {
-				this.cache.close();
-			}
-			catch (IOException ex) {
-				logger.debug("Could not close the HTTP cache", ex);
-			}
+		if (this.ownCache != null) {
+			this.ownCache.close();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.wxnetwork.autoconfigure;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,7 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
@@ -273,6 +275,19 @@ class WxNetworkAutoConfigurationTests {
 					.request(RequestOptions.builder("http://ignored.example/x").build());
 				assertThatExceptionOfType(WxNetworkException.class).isThrownBy(task::join)
 					.satisfies((ex) -> assertThat(ex.errMsg()).isEqualTo("request:fail url not in domain list"));
+			});
+	}
+
+	@Test
+	void whenTheCacheDirIsTheTempDirThenStartUpFailsNamingTheProperty(@TempDir Path temp) {
+		this.contextRunner
+			.withPropertyValues("wx.network.cache.max-size=1MB", "wx.network.temp-dir=" + temp,
+					"wx.network.cache.dir=" + temp)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("wx.network.cache.dir")
+					.hasMessageContaining("not wx.network.temp-dir");
 			});
 	}
 

@@ -93,6 +93,19 @@ class WxClientOptionsTests extends WxClientTestSupport {
 
 	}
 
+	@WxClient(name = "chunkedByDefault", url = "${test.url}")
+	@WxOptions(enableChunked = true)
+	interface ChunkedByDefaultClient {
+
+		@GetExchange("/item")
+		RequestTask streamed();
+
+		/** A download: the request-only switch of the interface does not apply to it. */
+		@GetExchange("/file")
+		java.nio.file.Path file();
+
+	}
+
 	@BeforeEach
 	void stub() {
 		server.stubFor(get("/item").willReturn(aResponse().withHeader("Content-Type", "application/json")
@@ -117,6 +130,17 @@ class WxClientOptionsTests extends WxClientTestSupport {
 			DownloadSuccess download = client.downloadWithoutProfile();
 			assertThat(download.profile()).isNull();
 			Files.deleteIfExists(download.tempFilePath());
+		});
+	}
+
+	@Test
+	void aRequestOnlySwitchOfTheInterfaceLeavesItsDownloadsAlone() {
+		runner().withInitializer(clients(ChunkedByDefaultClient.class)).run((context) -> {
+			ChunkedByDefaultClient client = context.getBean(ChunkedByDefaultClient.class);
+			java.nio.file.Path file = client.file();
+			assertThat(file).hasContent("file");
+			Files.delete(file);
+			assertThat(client.streamed().join().data()).isNull();
 		});
 	}
 

@@ -82,6 +82,16 @@ class HostGuardTests {
 		this.guard.check(HttpUrl.get("http://[2606:4700:4700::1111]/"));
 	}
 
+	@ParameterizedTest(name = "\"{0}\" -> {1}")
+	@org.junit.jupiter.params.provider.CsvSource(value = { "127.0.0.1, loopback", "127.1, loopback", "2130706433, loopback",
+			"10.1, private", "0, unspecified", "0177.0.0.1, PUBLIC", "93.184.216.34, PUBLIC",
+			"127.0.0.1., not an IP address", "1.2.3.4.5, not an IP address", "256.0.0.1, not an IP address",
+			"1.2.65536, not an IP address", "::1, loopback", "example.com, PUBLIC", "1.example, PUBLIC" })
+	void hostsOkHttpTakesForAddressesAreParsedAsItParsesThemWithoutALookUp(String host, String verdict) {
+		// "PUBLIC": nothing to refuse here (a name is judged by the Dns).
+		assertThat(this.guard.refusedAddress(host)).isEqualTo("PUBLIC".equals(verdict) ? null : verdict);
+	}
+
 	@Test
 	void theLookUpFailureIsTheUrlNotInDomainList() {
 		var failure = Failures.fromIo(TaskKind.REQUEST,

@@ -14,10 +14,19 @@ class NetworkQualityTests {
 	@Test
 	void theFirstSampleIsTheEstimateAndLaterOnesMoveItByAnEighth() {
 		assertThat(this.quality.observe("a.example", 400, 80, 1000).httpRtt()).isEqualTo(400);
-		NetworkQuality.Estimate second = this.quality.observe("a.example", 0, 0, 9000);
+		NetworkQuality.Estimate second = this.quality.observe("a.example", 0, 0, 5000);
 		assertThat(second.httpRtt()).isEqualTo(350);
 		assertThat(second.transportRtt()).isEqualTo(70);
-		assertThat(second.throughputKbps()).isEqualTo(2000);
+		assertThat(second.throughputKbps()).isEqualTo(1500);
+	}
+
+	@Test
+	void oneOutlierMovesTheEstimateByAtMostAnEighthOfFourTimesItPlus1000() {
+		this.quality.observe("poll.example", 50, -1, -1);
+		// A long-poll reply the server held for 30 s counts as 4 * 50 + 1000 = 1200 ms: the host stays 4G.
+		NetworkQuality.Estimate estimate = this.quality.observe("poll.example", 30_000, -1, -1);
+		assertThat(estimate.httpRtt()).isEqualTo(194);
+		assertThat(estimate.netType()).isEqualTo("4g");
 	}
 
 	@Test

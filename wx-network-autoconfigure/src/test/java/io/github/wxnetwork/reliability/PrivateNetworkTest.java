@@ -1,8 +1,11 @@
 package io.github.wxnetwork.reliability;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before any connection is opened. The only addresses used are this machine's loopback and the
  * unspecified address; the public and cloud ranges are proven on the classification and the Dns alone
  * ({@code engine.PrivateAddressesTests}, {@code engine.HostGuardTests}). OkHttp's own events count the
- * look-ups and connection attempts: a refused hop shows none.
+ * look-ups and connection attempts, and a raw listening socket tells whether anyone connected: a
+ * refused hop shows none.
  */
 class PrivateNetworkTest {
 
@@ -111,6 +115,38 @@ class PrivateNetworkTest {
 		return outcome;
 	}
 
+	/**
+	 * A raw listening socket that tells whether anyone connected to it: the kernel queues connections in
+	 * order, so if the first one accepted is the sentinel this test opens afterwards, nobody came before.
+	 */
+	private static final class ListeningSocket implements AutoCloseable {
+
+		private final ServerSocket server;
+
+		ListeningSocket() throws IOException {
+			this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			this.server.setSoTimeout(10_000);
+		}
+
+		int port() {
+			return this.server.getLocalPort();
+		}
+
+		/** Whether the first connection waiting here is the sentinel opened now. */
+		boolean nobodyConnectedBefore() throws IOException {
+			try (Socket sentinel = new Socket(InetAddress.getLoopbackAddress(), port());
+					Socket first = this.server.accept()) {
+				return first.getPort() == sentinel.getLocalPort();
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.server.close();
+		}
+
+	}
+
 	private static String api(Kind kind) {
 		return switch (kind) {
 			case REQUEST -> "request";
@@ -148,6 +184,39 @@ class PrivateNetworkTest {
 		kit(WxTestKit.builder().blockPrivateNetworks(true));
 		assertRefused(kind, run(kind, url(host)));
 		assertThat(this.attempts).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Kind.class)
+	void noTcpConnectionIsOpenedToARefusedName(Kind kind) throws Exception {
+		kit(WxTestKit.builder().blockPrivateNetworks(true));
+		try (ListeningSocket socket = new ListeningSocket()) {
+			run(kind, "http://localhost:" + socket.port() + "/target").assertFailedOnce();
+			assertThat(socket.nobodyConnectedBefore()).isTrue();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Kind.class)
+	void noTcpConnectionIsOpenedToARefusedRedirectHop(Kind kind) throws Exception {
+		kit(WxTestKit.builder().allowedDomains("localhost"));
+		try (ListeningSocket socket = new ListeningSocket()) {
+			this.wiremock.stubFor(any(urlPathEqualTo("/start")).willReturn(
+					aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:" + socket.port() + "/x")));
+			run(kind, "http://localhost:" + this.wiremock.port() + "/start").assertFailedOnce();
+			assertThat(socket.nobodyConnectedBefore()).isTrue();
+		}
+	}
+
+	@org.junit.jupiter.api.Test
+	void behindAProxyTheDnsIsLeftAloneSinceItWouldResolveTheProxyNotTheTarget() {
+		Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.internal", 3128));
+		WxTestKit proxied = WxTestKit.builder().blockPrivateNetworks(true).clientCustomizer((client) -> client.proxy(proxy)).build();
+		try (proxied) {
+			assertThat(proxied.client().dns()).isSameAs(okhttp3.Dns.SYSTEM);
+		}
+		kit(WxTestKit.builder().blockPrivateNetworks(true));
+		assertThat(this.kit.client().dns()).isNotSameAs(okhttp3.Dns.SYSTEM);
 	}
 
 	@ParameterizedTest(name = "{0}")

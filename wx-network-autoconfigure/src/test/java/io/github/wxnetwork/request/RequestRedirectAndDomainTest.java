@@ -1,10 +1,11 @@
 package io.github.wxnetwork.request;
 
-import io.github.wxnetwork.WxErrno;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
+import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +130,46 @@ class RequestRedirectAndDomainTest extends RequestTestBase {
 		assertThat(failure.errMsg()).isEqualTo("request:fail invalid url \"" + url + "\"");
 		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_URL);
 		assertThat(received()).isEmpty();
+	}
+
+	@Test
+	void credentialsSetByHandStayOnTheirOriginAcrossARedirect() throws Exception {
+		redirect("/same", "/target");
+		redirect("/away", ipUrl("/target"));
+		await(request(RequestOptions.builder(url("/same")).header("Authorization", "Bearer t").header("Cookie", "s=1")));
+		LoggedRequest sameOrigin = this.server.findAll(getRequestedFor(urlEqualTo("/target"))).get(0);
+		assertThat(sameOrigin.getHeader("Authorization")).isEqualTo("Bearer t");
+		assertThat(sameOrigin.getHeader("Cookie")).isEqualTo("s=1");
+		this.server.resetRequests();
+		await(request(RequestOptions.builder(url("/away")).header("Authorization", "Bearer t").header("Cookie", "s=1")));
+		LoggedRequest otherOrigin = this.server.findAll(getRequestedFor(urlEqualTo("/target"))).get(0);
+		assertThat(otherOrigin.containsHeader("Authorization")).isFalse();
+		assertThat(otherOrigin.containsHeader("Cookie")).isFalse();
+	}
+
+	@Test
+	void aPostRedirectedBy303BecomesABodilessGetAnd307KeepsMethodAndBody() throws Exception {
+		this.server.stubFor(post("/see-other").willReturn(aResponse().withStatus(303).withHeader("Location", "/target")));
+		this.server.stubFor(post("/temporary").willReturn(aResponse().withStatus(307).withHeader("Location", "/kept")));
+		this.server.stubFor(post("/kept").willReturn(aResponse().withBody("posted")));
+		assertThat(await(request(RequestOptions.builder(url("/see-other")).method("POST").data("{\"a\":1}"))).data())
+			.isEqualTo("arrived");
+		assertThat(this.server.findAll(getRequestedFor(urlEqualTo("/target"))).get(0).getBodyAsString()).isEmpty();
+		assertThat(await(request(RequestOptions.builder(url("/temporary")).method("POST").data("{\"a\":1}"))).data())
+			.isEqualTo("posted");
+		assertThat(this.server.findAll(postRequestedFor(urlEqualTo("/kept"))).get(0).getBodyAsString())
+			.isEqualTo("{\"a\":1}");
+	}
+
+	@Test
+	void moreThanTwentyRedirectsFail() throws Exception {
+		for (int i = 0; i < 21; i++) {
+			redirect("/loop" + i, "/loop" + (i + 1));
+		}
+		WxNetworkException failure = awaitFailure(request(RequestOptions.builder(url("/loop0"))));
+		assertThat(failure.errMsg()).isEqualTo("request:fail Too many follow-up requests: 21");
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
+		this.server.verify(0, getRequestedFor(urlEqualTo("/loop21")));
 	}
 
 }

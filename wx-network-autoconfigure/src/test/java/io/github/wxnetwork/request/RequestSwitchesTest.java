@@ -15,9 +15,9 @@ import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.engine.HttpDiskCache;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.support.WxTestKit;
-import okhttp3.Cache;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
@@ -97,7 +97,7 @@ class RequestSwitchesTest extends RequestTestBase {
 	@Test
 	void enableCacheAnswersARepeatedGetFromTheCache() throws Exception {
 		useKit(WxTestKit.builder()
-			.engineSettings(new WxHttpEngine.Settings(true, new Cache(this.dir.resolve("cache").toFile(), 1 << 20))));
+			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
 		this.server.stubFor(get("/cached").willReturn(aResponse().withHeader("Cache-Control", "max-age=60").withBody("fresh")));
 		RequestSuccess first = await(request(RequestOptions.builder(url("/cached")).enableCache(true)));
 		RequestSuccess second = await(request(RequestOptions.builder(url("/cached")).enableCache(true)));
@@ -112,11 +112,35 @@ class RequestSwitchesTest extends RequestTestBase {
 	@Test
 	void withoutEnableCacheEveryGetGoesToTheServerEvenWithACache() throws Exception {
 		useKit(WxTestKit.builder()
-			.engineSettings(new WxHttpEngine.Settings(true, new Cache(this.dir.resolve("cache").toFile(), 1 << 20))));
+			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
 		this.server.stubFor(get("/cached").willReturn(aResponse().withHeader("Cache-Control", "max-age=60").withBody("fresh")));
 		await(request(RequestOptions.builder(url("/cached")).enableCache(true)));
 		await(request(RequestOptions.builder(url("/cached"))));
 		this.server.verify(2, getRequestedFor(urlEqualTo("/cached")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "Authorization", "Cookie" })
+	void aRequestWithCredentialsNeverUsesTheSharedCache(String header) throws Exception {
+		useKit(WxTestKit.builder()
+			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
+		this.server.stubFor(get("/mine").willReturn(aResponse().withHeader("Cache-Control", "max-age=60").withBody("yours")));
+		await(request(RequestOptions.builder(url("/mine")).enableCache(true).header(header, "user-a")));
+		await(request(RequestOptions.builder(url("/mine")).enableCache(true).header(header, "user-b")));
+		await(request(RequestOptions.builder(url("/mine")).enableCache(true)));
+		await(request(RequestOptions.builder(url("/mine")).enableCache(true)));
+		// Both users reached the server, and neither's reply was stored for the anonymous request after them.
+		this.server.verify(3, getRequestedFor(urlEqualTo("/mine")));
+	}
+
+	@Test
+	void aPrivateResponseIsNotStoredByTheSharedCache() throws Exception {
+		useKit(WxTestKit.builder()
+			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
+		this.server.stubFor(get("/private").willReturn(aResponse().withHeader("Cache-Control", "private, max-age=60").withBody("only you")));
+		await(request(RequestOptions.builder(url("/private")).enableCache(true)));
+		await(request(RequestOptions.builder(url("/private")).enableCache(true)));
+		this.server.verify(2, getRequestedFor(urlEqualTo("/private")));
 	}
 
 	@Test

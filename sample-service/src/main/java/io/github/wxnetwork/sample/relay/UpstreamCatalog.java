@@ -29,7 +29,9 @@ public interface UpstreamCatalog {
 	record Item(int id, String name, List<String> tags) {
 	}
 
+	/** Answered from the HTTP cache while the upstream says the item is fresh ({@code wx.network.cache.*}). */
 	@GetExchange("/{id}")
+	@WxOptions(enableCache = true)
 	CompletableFuture<Item> item(@PathVariable int id);
 
 	/** The item with the upstream's status and headers. */

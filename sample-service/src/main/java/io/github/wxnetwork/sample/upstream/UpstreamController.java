@@ -3,14 +3,17 @@ package io.github.wxnetwork.sample.upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,12 +34,15 @@ public class UpstreamController {
 	private static final int BLOCK = 16 * 1024;
 
 	/** An item; ids below 1 do not exist (404), so the relay's fallback can be seen at work. */
+	/** Fresh for 30 seconds: the relay's catalog client asks with {@code enableCache}, so repeats come from its cache. */
 	@GetMapping("/items/{id}")
-	public Map<String, Object> item(@PathVariable int id) {
+	public ResponseEntity<Map<String, Object>> item(@PathVariable int id) {
 		if (id < 1) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no item " + id);
 		}
-		return Map.of("id", id, "name", "item-" + id, "tags", List.of("wx", "network"));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)))
+			.body(Map.of("id", id, "name", "item-" + id, "tags", List.of("wx", "network")));
 	}
 
 	/**

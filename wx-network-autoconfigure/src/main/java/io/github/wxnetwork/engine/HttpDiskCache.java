@@ -1,0 +1,115 @@
+package io.github.wxnetwork.engine;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import okhttp3.Cache;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The disk cache of tasks that set {@code enableCache}: OkHttp's {@link Cache}, held under a file lock,
+ * because two caches on one directory (two instances on a host, two application contexts in one test
+ * JVM) corrupt each other's journal. When the directory is taken, this instance gets a directory of its
+ * own beside it, deleted when it closes.
+ *
+ * <p>OkHttp's cache is a private (browser) cache, and a server serves many users: as a shared cache must
+ * (RFC 9111, 3.5), requests with credentials never use it (the engine sends them past it) and
+ * {@link #SHARED_CACHE_RULES} keeps {@code Cache-Control: private} responses out of it.
+ */
+public final class HttpDiskCache implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(HttpDiskCache.class);
+
+	/** Marks a {@code private} response {@code no-store} before the cache sees it. A network interceptor. */
+	static final Interceptor SHARED_CACHE_RULES = (chain) -> {
+		Response response = chain.proceed(chain.request());
+		if (!response.cacheControl().isPrivate() || response.cacheControl().noStore()) {
+			return response;
+		}
+		return response.newBuilder().addHeader("Cache-Control", "no-store").build();
+	};
+
+	private final Cache cache;
+
+	private final FileChannel lockChannel;
+
+	private final Path ownDirectory;
+
+	private HttpDiskCache(Cache cache, FileChannel lockChannel, Path ownDirectory) {
+		this.cache = cache;
+		this.lockChannel = lockChannel;
+		this.ownDirectory = ownDirectory;
+	}
+
+	/**
+	 * Opens the cache in {@code directory}, or in a directory of its own beside it when another cache holds
+	 * that one.
+	 * @param maxSize the most bytes it may hold
+	 * @throws IOException when neither directory can be created
+	 */
+	public static HttpDiskCache open(Path directory, long maxSize) throws IOException {
+		Path dir = directory.toAbsolutePath().normalize();
+		Files.createDirectories(dir);
+		FileChannel channel = FileChannel.open(dir.resolve(".wx-network.lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE);
+		FileLock lock;
+		try {
+			lock = channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			lock = null;
+		}
+		if (lock != null) {
+			return new HttpDiskCache(new Cache(dir.toFile(), maxSize), channel, null);
+		}
+		channel.close();
+		Path own = Files.createTempDirectory(dir.getParent(), dir.getFileName() + "-");
+		logger.warn("The HTTP cache directory {} is in use by another wx-network (another instance on this host, "
+				+ "or another application context): this one caches in {} until it closes; give each instance "
+				+ "its own wx.network.cache.dir", dir, own);
+		return new HttpDiskCache(new Cache(own.toFile(), maxSize), null, own);
+	}
+
+	public Cache cache() {
+		return this.cache;
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.ownDirectory != null) {
+				this.cache.delete();
+				Files.deleteIfExists(this.ownDirectory);
+			}
+			else {
+				this.cache.close();
+			}
+		}
+		catch (IOException ex) {
+			logger.debug("Could not close the HTTP cache", ex);
+		}
+		finally {
+			closeLock();
+		}
+	}
+
+	private void closeLock() {
+		if (this.lockChannel != null) {
+			try {
+				this.lockChannel.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Could not release the HTTP cache's lock", ex);
+			}
+		}
+	}
+
+}
