@@ -117,6 +117,12 @@ class PrivateAddressesTests {
 			64:ff9b::1.1.1.1                      | allowed
 			64:ff9a:ffff:ffff:ffff:ffff:a00:1     | allowed
 			64:ff9b:0:0:0:1:a00:1                 | allowed
+			# local-use NAT64 64:ff9b:1::/48: the site's own translator, to anywhere
+			64:ff9b:1::808:808                    | private
+			64:ff9b:2::808:808                    | allowed
+			# IPv4-translated ::ffff:0:a.b.c.d (SIIT)
+			::ffff:0:127.0.0.1                    | loopback
+			::ffff:0:8.8.8.8                      | allowed
 			# 6to4 2002::/16, the IPv4 address right after the prefix
 			2002:a00:1::                          | private
 			2002:7f00:1::1                        | loopback
