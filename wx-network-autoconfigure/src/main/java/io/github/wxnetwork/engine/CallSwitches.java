@@ -3,6 +3,7 @@ package io.github.wxnetwork.engine;
 import io.github.wxnetwork.Redirect;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskOptions;
+import okhttp3.Request;
 
 /**
  * WeChat's per-task switches that shape the call rather than the request: carried as a request tag, read
@@ -14,12 +15,20 @@ import io.github.wxnetwork.TaskOptions;
  */
 record CallSwitches(boolean followRedirects, Boolean http2, boolean cache) {
 
-	/** The switches of a task's options; an unknown {@code redirect} fails the task. */
-	static CallSwitches of(TaskKind kind, TaskOptions<?> options, boolean cache) {
-		Redirect redirect = Redirect.parse(options.redirect())
+	/**
+	 * Tags the request with the switches of a task's options, unless they are all defaults (the common
+	 * case: then nothing is allocated, and no tag means defaults). An unknown {@code redirect} fails the task.
+	 * @param cache whether the task asked for the HTTP cache
+	 */
+	static Request.Builder tag(Request.Builder request, TaskKind kind, TaskOptions<?> options, boolean cache) {
+		// The default, as the builder set it, needs no parsing.
+		boolean follow = Redirect.FOLLOW.name().equals(options.redirect()) || Redirect.parse(options.redirect())
 			.orElseThrow(() -> Failures.invalid(kind, "invalid redirect \"" + options.redirect()
-					+ "\": it must be \"follow\" or \"manual\""));
-		return new CallSwitches(redirect == Redirect.FOLLOW, options.enableHttp2(), cache);
+					+ "\": it must be \"follow\" or \"manual\"")) == Redirect.FOLLOW;
+		if (follow && options.enableHttp2() == null && !cache) {
+			return request;
+		}
+		return request.tag(CallSwitches.class, new CallSwitches(follow, options.enableHttp2(), cache));
 	}
 
 }

@@ -44,9 +44,8 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 		DownloadOptions given = (options != null) ? options : DownloadOptions.builder(null).build();
 		return this.launcher.start(new DefaultDownloadTask(given, this.launcher.engine().callbackExecutor()),
 				given.timeout(), this.defaultTimeout, (task) -> {
-					Request.Builder request = new Request.Builder().url(this.requestRules.url(KIND, given.url()))
-						.headers(this.requestRules.headers(KIND, given.headers()))
-						.tag(CallSwitches.class, CallSwitches.of(KIND, given, false));
+					Request.Builder request = CallSwitches.tag(new Request.Builder().url(this.requestRules.url(KIND, given.url()))
+						.headers(this.requestRules.headers(KIND, given.headers())), KIND, given, false);
 					Path target = (given.filePath() != null) ? this.fileAccess.target(KIND, given.filePath()) : null;
 					return new Prepared<>(request, new DownloadRoundTrip(task, target, this.tempFiles, this.maxFileSize));
 				});

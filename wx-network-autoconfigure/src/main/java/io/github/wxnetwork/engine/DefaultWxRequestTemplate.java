@@ -32,8 +32,8 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
 		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(this.requestRules.request(given)
-					.tag(CallSwitches.class, CallSwitches.of(TaskKind.REQUEST, given, given.enableCache())),
+				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(
+						CallSwitches.tag(this.requestRules.request(given), TaskKind.REQUEST, given, given.enableCache()),
 						new RequestRoundTrip(given, task, this.requestRules.jsonMapper())));
 	}
 

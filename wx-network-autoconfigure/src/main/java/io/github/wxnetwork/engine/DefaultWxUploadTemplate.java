@@ -43,10 +43,9 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 		UploadOptions given = (options != null) ? options : UploadOptions.builder(null, null, null).build();
 		return this.launcher.start(new DefaultUploadTask(given, this.launcher.engine().callbackExecutor()),
 				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(
-						new Request.Builder().url(this.requestRules.url(KIND, given.url()))
+						CallSwitches.tag(new Request.Builder().url(this.requestRules.url(KIND, given.url()))
 							.headers(this.requestRules.headers(KIND, given.headers()))
-							.post(new ProgressRequestBody(multipart(given), task))
-							.tag(CallSwitches.class, CallSwitches.of(KIND, given, false)),
+							.post(new ProgressRequestBody(multipart(given), task)), KIND, given, false),
 						new UploadRoundTrip(task)));
 	}
 

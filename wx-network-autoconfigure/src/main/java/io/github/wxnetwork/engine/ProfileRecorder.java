@@ -120,10 +120,6 @@ public final class ProfileRecorder extends EventListener {
 		this.measuresThroughput = measuresThroughput;
 	}
 
-	boolean isEnabled() {
-		return this.quality != null;
-	}
-
 	/**
 	 * The profile as WeChat defines it, or null when the task did not want one. Folds this task's samples
 	 * into its host's estimates, so it is taken once, when the response has been read.
