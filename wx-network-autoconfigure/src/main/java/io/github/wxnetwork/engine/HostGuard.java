@@ -4,8 +4,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.WxNetworkException;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 
@@ -119,21 +122,28 @@ public final class HostGuard {
 		}
 	}
 
+	/**
+	 * Why a URL may not be used, as the failure of a task of any kind, or null when it may: plain http when
+	 * https is required, a host off the allow-list, a private IP address. The one verdict for first URLs
+	 * (the templates) and redirect hops ({@link #check}).
+	 * @param given the URL as the caller wrote it, which an invalid-url failure quotes; null for a hop
+	 */
+	Function<TaskKind, WxNetworkException> refusal(HttpUrl url, String given) {
+		if (!allowsScheme(url.scheme())) {
+			String shown = (given != null) ? given : url.scheme() + "://" + url.host() + ":" + url.port();
+			return (kind) -> Failures.invalidUrl(kind, shown);
+		}
+		if (!allows(url.host()) || refusedAddress(url.host()) != null) {
+			return Failures::domainNotAllowed;
+		}
+		return null;
+	}
+
 	/** Refuses a hop (a redirect's target) the way the templates refuse a first URL, before it is connected to. */
 	void check(HttpUrl url) throws WxIoException {
-		if (!allowsScheme(url.scheme())) {
-			String shown = url.scheme() + "://" + url.host() + ":" + url.port();
-			throw new WxIoException("plain http to " + url.host() + " is refused (wx.network.require-https)",
-					(kind) -> Failures.invalidUrl(kind, shown));
-		}
-		if (!allows(url.host())) {
-			throw new WxIoException("host " + url.host() + " is not in wx.network.allowed-domains",
-					Failures::domainNotAllowed);
-		}
-		String range = refusedAddress(url.host());
-		if (range != null) {
-			throw new WxIoException("address " + url.host() + " (" + range + ") is refused by "
-					+ "wx.network.block-private-networks", Failures::domainNotAllowed);
+		Function<TaskKind, WxNetworkException> refusal = refusal(url, null);
+		if (refusal != null) {
+			throw new WxIoException("the redirect to " + url.host() + " is refused by wx.network's host rules", refusal);
 		}
 	}
 

@@ -43,8 +43,8 @@ public final class ProfileRecorder extends EventListener {
 	/** Set when the task wants a profile; the estimates it folds into. */
 	private NetworkQuality quality;
 
-	/** False for a body the consumer paces (enableChunked): its rate says nothing of the network. */
-	private boolean measuresThroughput;
+	/** Whether the consumer paces the body: its rate then says nothing of the network. */
+	private boolean pacedByConsumer;
 
 	/** Connect attempts by address: epoch ms and nanoTime of each start. Created on the first connect. */
 	private volatile Map<InetSocketAddress, long[]> connectAttempts;
@@ -111,13 +111,14 @@ public final class ProfileRecorder extends EventListener {
 		this.invokeStart = invokeStart;
 	}
 
-	/**
-	 * Turns recording on: the task's request will carry this recorder, and its samples feed {@code quality}.
-	 * @param measuresThroughput false when the consumer paces the body (its rate is not the network's)
-	 */
-	void enable(NetworkQuality quality, boolean measuresThroughput) {
+	/** Turns recording on: the task's request will carry this recorder, and its samples feed {@code quality}. */
+	void enable(NetworkQuality quality) {
 		this.quality = quality;
-		this.measuresThroughput = measuresThroughput;
+	}
+
+	/** The consumer sets the body's pace (enableChunked: server-sent events, say): its rate is not the network's. */
+	void bodyPacedByConsumer() {
+		this.pacedByConsumer = true;
 	}
 
 	/**
@@ -131,7 +132,7 @@ public final class ProfileRecorder extends EventListener {
 		long transportRtt = (this.handshakeNanos >= 0) ? this.handshakeNanos : -1;
 		double throughput = (this.bodyBytes > 0 && this.responseEndNanos > this.responseStartNanos)
 				? this.bodyBytes * 8e6 / (this.responseEndNanos - this.responseStartNanos) : -1;
-		boolean throughputSample = this.measuresThroughput && this.bodyBytes >= NetworkQuality.MIN_THROUGHPUT_BYTES;
+		boolean throughputSample = !this.pacedByConsumer && this.bodyBytes >= NetworkQuality.MIN_THROUGHPUT_BYTES;
 		NetworkQuality.Estimate estimate = this.quality.observe(this.host, millis(this.httpRttNanos),
 				millis(transportRtt), throughputSample ? throughput : -1);
 		long rtt = (transportRtt >= 0) ? Math.round(millis(transportRtt)) : Math.max(0, estimate.transportRtt());

@@ -42,6 +42,9 @@ final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 		Buffer content = new Buffer();
 		Listeners<ChunkReceived> chunkListeners = this.task.chunkListeners();
 		boolean chunked = this.options.enableChunked();
+		if (chunked) {
+			this.task.profile().bodyPacedByConsumer();
+		}
 		BodyStreamer.stream(body, Long.MAX_VALUE, (chunk, received, expected) -> {
 			this.task.transferred(received, expected);
 			if (chunked) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.TaskKind;
@@ -52,11 +53,12 @@ public final class RequestRules {
 	 */
 	public HttpUrl url(TaskKind kind, String url) {
 		HttpUrl parsed = (url != null) ? HttpUrl.parse(url.trim()) : null;
-		if (parsed == null || !this.hostGuard.allowsScheme(parsed.scheme())) {
+		if (parsed == null) {
 			throw Failures.invalidUrl(kind, url);
 		}
-		if (!this.hostGuard.allows(parsed.host()) || this.hostGuard.refusedAddress(parsed.host()) != null) {
-			throw Failures.domainNotAllowed(kind);
+		Function<TaskKind, WxNetworkException> refusal = this.hostGuard.refusal(parsed, url);
+		if (refusal != null) {
+			throw refusal.apply(kind);
 		}
 		return parsed;
 	}

@@ -3,7 +3,6 @@ package io.github.wxnetwork.engine;
 import java.time.Duration;
 import java.util.function.Function;
 
-import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.TaskView;
@@ -118,9 +117,7 @@ public final class TaskLauncher implements AutoCloseable {
 	private static Request build(Request.Builder request, AbstractWxTask<?> task, TaskObserver.Scope scope,
 			WxHttpEngine engine) {
 		if (task.options().enableProfile()) {
-			// A body the consumer paces (enableChunked: server-sent events, say) measures the consumer, not the network.
-			boolean paced = task.options() instanceof RequestOptions options && options.enableChunked();
-			task.profile().enable(engine.networkQuality(), !paced);
+			task.profile().enable(engine.networkQuality());
 			request.tag(ProfileRecorder.class, task.profile());
 		}
 		scope.headers().forEach(request::header);

@@ -68,8 +68,6 @@ public final class WxHttpEngine implements AutoCloseable {
 
 	private final boolean http2ByDefault;
 
-	private final Cache cache;
-
 	/** The cache the engine was given (and closes); not the application client's. */
 	private final HttpDiskCache ownCache;
 
@@ -96,7 +94,7 @@ public final class WxHttpEngine implements AutoCloseable {
 		this.hostGuard = hostGuard;
 		this.http2ByDefault = settings.enableHttp2();
 		this.ownCache = settings.cache();
-		this.cache = (this.ownCache != null) ? this.ownCache.cache() : client.cache();
+		Cache cache = (this.ownCache != null) ? this.ownCache.cache() : client.cache();
 		EventListener.Factory userListeners = client.eventListenerFactory();
 		OkHttpClient.Builder builder = client.newBuilder()
 			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)))
@@ -117,7 +115,7 @@ public final class WxHttpEngine implements AutoCloseable {
 		OkHttpClient http2 = builder.build();
 		OkHttpClient http1 = http2.protocols().contains(Protocol.HTTP_2)
 				? http2.newBuilder().protocols(List.of(Protocol.HTTP_1_1)).build() : http2;
-		this.variants = new OkHttpClient[] { http2, http1, withCache(http2), withCache(http1) };
+		this.variants = new OkHttpClient[] { http2, http1, withCache(http2, cache), withCache(http1, cache) };
 		this.client = this.http2ByDefault ? http2 : http1;
 		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				threads("wx-network-"));
@@ -144,9 +142,9 @@ public final class WxHttpEngine implements AutoCloseable {
 		return false;
 	}
 
-	private OkHttpClient withCache(OkHttpClient client) {
-		return (this.cache != null)
-				? client.newBuilder().cache(this.cache).addNetworkInterceptor(HttpDiskCache.SHARED_CACHE_RULES).build()
+	private static OkHttpClient withCache(OkHttpClient client, Cache cache) {
+		return (cache != null)
+				? client.newBuilder().cache(cache).addNetworkInterceptor(HttpDiskCache.SHARED_CACHE_RULES).build()
 				: client;
 	}
 

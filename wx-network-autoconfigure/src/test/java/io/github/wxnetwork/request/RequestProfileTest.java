@@ -188,6 +188,14 @@ class RequestProfileTest extends RequestTestBase {
 	}
 
 	@Test
+	void aChunkedBodyIsPacedByItsConsumerSoItLeavesTheThroughputEstimateUnknown() throws Exception {
+		this.server.stubFor(get("/events").willReturn(aResponse().withBody(incompressible(256 * 1024))));
+		WxProfile profile = await(request(RequestOptions.builder(ipUrl("/events")).enableChunked(true))).profile();
+		assertThat(profile.throughputKbps()).as("the task's own rate is still told").isPositive();
+		assertThat(profile.downstreamThroughputKbpsEstimate()).isZero();
+	}
+
+	@Test
 	void aSmallBodyMeasuresLatencySoItLeavesTheThroughputEstimateUnknown() throws Exception {
 		WxProfile profile = fetchProfile();
 		assertThat(profile.downstreamThroughputKbpsEstimate()).isZero();
