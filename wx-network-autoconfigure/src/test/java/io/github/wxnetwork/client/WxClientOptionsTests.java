@@ -2,6 +2,7 @@ package io.github.wxnetwork.client;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.wxnetwork.DownloadSuccess;
@@ -102,7 +103,7 @@ class WxClientOptionsTests extends WxClientTestSupport {
 
 		/** A download: the request-only switch of the interface does not apply to it. */
 		@GetExchange("/file")
-		java.nio.file.Path file();
+		Path file();
 
 	}
 
@@ -137,7 +138,7 @@ class WxClientOptionsTests extends WxClientTestSupport {
 	void aRequestOnlySwitchOfTheInterfaceLeavesItsDownloadsAlone() {
 		runner().withInitializer(clients(ChunkedByDefaultClient.class)).run((context) -> {
 			ChunkedByDefaultClient client = context.getBean(ChunkedByDefaultClient.class);
-			java.nio.file.Path file = client.file();
+			Path file = client.file();
 			assertThat(file).hasContent("file");
 			Files.delete(file);
 			assertThat(client.streamed().join().data()).isNull();

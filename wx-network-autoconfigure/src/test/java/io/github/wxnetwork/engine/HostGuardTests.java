@@ -11,6 +11,7 @@ import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +84,7 @@ class HostGuardTests {
 	}
 
 	@ParameterizedTest(name = "\"{0}\" -> {1}")
-	@org.junit.jupiter.params.provider.CsvSource(value = { "127.0.0.1, loopback", "127.1, loopback", "2130706433, loopback",
+	@CsvSource(value = { "127.0.0.1, loopback", "127.1, loopback", "2130706433, loopback",
 			"10.1, private", "0, unspecified", "0177.0.0.1, PUBLIC", "93.184.216.34, PUBLIC",
 			"127.0.0.1., not an IP address", "1.2.3.4.5, not an IP address", "256.0.0.1, not an IP address",
 			"1.2.65536, not an IP address", "::1, loopback", "example.com, PUBLIC", "1.example, PUBLIC" })

@@ -6,24 +6,23 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.wxnetwork.DownloadOptions;
-import io.github.wxnetwork.RequestOptions;
-import io.github.wxnetwork.UploadOptions;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.reliability.Reliability.Outcome;
 import io.github.wxnetwork.support.WxTestKit;
 import okhttp3.Call;
+import okhttp3.Dns;
 import okhttp3.EventListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,12 +57,6 @@ class PrivateNetworkTest {
 
 	/** "dns host" and "connect address" per attempt, from OkHttp's events of every call. */
 	private final List<String> attempts = new CopyOnWriteArrayList<>();
-
-	enum Kind {
-
-		REQUEST, UPLOAD, DOWNLOAD
-
-	}
 
 	@BeforeEach
 	void startWireMock() {
@@ -101,16 +94,9 @@ class PrivateNetworkTest {
 		return this.kit;
 	}
 
-	private Outcome run(Kind kind, String url) throws IOException, InterruptedException {
+	private Outcome run(TaskKind kind, String url) throws IOException, InterruptedException {
 		Outcome outcome = new Outcome();
-		switch (kind) {
-			case REQUEST -> this.kit.requestTemplate().request(outcome.on(RequestOptions.builder(url)).build());
-			case UPLOAD -> this.kit.uploadTemplate()
-				.uploadFile(outcome.on(UploadOptions.builder(url, Files.write(this.dir.resolve("up.bin"), FILE), "file"))
-					.build());
-			case DOWNLOAD -> this.kit.downloadTemplate()
-				.downloadFile(outcome.on(DownloadOptions.builder(url).filePath(this.dir.resolve("dl/target.bin"))).build());
-		}
+		Reliability.start(this.kit, kind, url, outcome, this.dir, FILE);
 		outcome.awaitComplete();
 		return outcome;
 	}
@@ -147,28 +133,20 @@ class PrivateNetworkTest {
 
 	}
 
-	private static String api(Kind kind) {
-		return switch (kind) {
-			case REQUEST -> "request";
-			case UPLOAD -> "uploadFile";
-			case DOWNLOAD -> "downloadFile";
-		};
-	}
-
 	private String url(String host) {
 		return "http://" + host + ":" + this.wiremock.port() + "/target";
 	}
 
-	private void assertRefused(Kind kind, Outcome outcome) {
+	private void assertRefused(TaskKind kind, Outcome outcome) {
 		WxNetworkException failure = outcome.assertFailedOnce();
-		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail url not in domain list");
+		assertThat(failure.errMsg()).isEqualTo(kind.api() + ":fail url not in domain list");
 		assertThat(failure.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 		assertThat(this.wiremock.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(Kind.class)
-	void aNameThatResolvesToLoopbackIsRefusedAfterTheLookUpAndBeforeAnyConnection(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void aNameThatResolvesToLoopbackIsRefusedAfterTheLookUpAndBeforeAnyConnection(TaskKind kind) throws Exception {
 		kit(WxTestKit.builder().blockPrivateNetworks(true));
 		Outcome outcome = run(kind, url("localhost"));
 		assertRefused(kind, outcome);
@@ -180,15 +158,15 @@ class PrivateNetworkTest {
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "REQUEST, 127.0.0.1", "UPLOAD, 127.0.0.1", "DOWNLOAD, 127.0.0.1", "REQUEST, 127.1.2.3",
 			"REQUEST, 0.0.0.0", "DOWNLOAD, 0.0.0.0", "REQUEST, [::1]", "REQUEST, [::ffff:127.0.0.1]", "REQUEST, [::]" })
-	void anIpAddressOfAPrivateNetworkIsRefusedWithoutLookUpOrConnection(Kind kind, String host) throws Exception {
+	void anIpAddressOfAPrivateNetworkIsRefusedWithoutLookUpOrConnection(TaskKind kind, String host) throws Exception {
 		kit(WxTestKit.builder().blockPrivateNetworks(true));
 		assertRefused(kind, run(kind, url(host)));
 		assertThat(this.attempts).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(Kind.class)
-	void noTcpConnectionIsOpenedToARefusedName(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void noTcpConnectionIsOpenedToARefusedName(TaskKind kind) throws Exception {
 		kit(WxTestKit.builder().blockPrivateNetworks(true));
 		try (ListeningSocket socket = new ListeningSocket()) {
 			run(kind, "http://localhost:" + socket.port() + "/target").assertFailedOnce();
@@ -197,8 +175,8 @@ class PrivateNetworkTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(Kind.class)
-	void noTcpConnectionIsOpenedToARefusedRedirectHop(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void noTcpConnectionIsOpenedToARefusedRedirectHop(TaskKind kind) throws Exception {
 		kit(WxTestKit.builder().allowedDomains("localhost"));
 		try (ListeningSocket socket = new ListeningSocket()) {
 			this.wiremock.stubFor(any(urlPathEqualTo("/start")).willReturn(
@@ -208,35 +186,35 @@ class PrivateNetworkTest {
 		}
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void behindAProxyTheDnsIsLeftAloneSinceItWouldResolveTheProxyNotTheTarget() {
 		Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.internal", 3128));
 		WxTestKit proxied = WxTestKit.builder().blockPrivateNetworks(true).clientCustomizer((client) -> client.proxy(proxy)).build();
 		try (proxied) {
-			assertThat(proxied.client().dns()).isSameAs(okhttp3.Dns.SYSTEM);
+			assertThat(proxied.client().dns()).isSameAs(Dns.SYSTEM);
 		}
 		kit(WxTestKit.builder().blockPrivateNetworks(true));
-		assertThat(this.kit.client().dns()).isNotSameAs(okhttp3.Dns.SYSTEM);
+		assertThat(this.kit.client().dns()).isNotSameAs(Dns.SYSTEM);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(Kind.class)
-	void withTheSwitchOffLoopbackIsReached(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void withTheSwitchOffLoopbackIsReached(TaskKind kind) throws Exception {
 		kit(WxTestKit.builder());
 		run(kind, url("localhost")).assertSucceededOnce();
 		assertThat(this.attempts).contains("dns localhost");
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(Kind.class)
-	void aRedirectToARefusedHostIsNeverConnectedTo(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void aRedirectToARefusedHostIsNeverConnectedTo(TaskKind kind) throws Exception {
 		// The same server under another name: OkHttp would need a new connection for it, and opens none.
 		kit(WxTestKit.builder().allowedDomains("localhost"));
 		this.wiremock.stubFor(any(urlPathEqualTo("/start"))
 			.willReturn(aResponse().withStatus(302).withHeader("Location", url("127.0.0.1"))));
 		Outcome outcome = run(kind, "http://localhost:" + this.wiremock.port() + "/start");
 		WxNetworkException failure = outcome.assertFailedOnce();
-		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail url not in domain list");
+		assertThat(failure.errMsg()).isEqualTo(kind.api() + ":fail url not in domain list");
 		assertThat(this.wiremock.findAll(anyRequestedFor(urlPathEqualTo("/target")))).isEmpty();
 		assertThat(this.attempts).filteredOn((attempt) -> attempt.startsWith("connect")).hasSize(1);
 	}

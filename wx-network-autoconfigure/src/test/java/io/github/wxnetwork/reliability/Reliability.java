@@ -29,9 +29,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.wxnetwork.DownloadOptions;
+import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskOptions;
+import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.WxTask;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.support.TestFiles;
 import io.github.wxnetwork.support.WxTestKit;
@@ -97,6 +101,21 @@ final class Reliability {
 			return this.result;
 		}
 
+	}
+
+	/**
+	 * Starts one task of {@code kind} at {@code url} with the outcome's callbacks: an upload sends
+	 * {@code file} (written to {@code dir/up.bin}), a download stores {@code dir/dl/target.bin}.
+	 */
+	static WxTask<?> start(WxTestKit kit, TaskKind kind, String url, Outcome outcome, Path dir, byte[] file)
+			throws IOException {
+		return switch (kind) {
+			case REQUEST -> kit.requestTemplate().request(outcome.on(RequestOptions.builder(url)).build());
+			case UPLOAD -> kit.uploadTemplate()
+				.uploadFile(outcome.on(UploadOptions.builder(url, Files.write(dir.resolve("up.bin"), file), "file")).build());
+			case DOWNLOAD -> kit.downloadTemplate()
+				.downloadFile(outcome.on(DownloadOptions.builder(url).filePath(dir.resolve("dl/target.bin"))).build());
+		};
 	}
 
 	/** No kind holds a permit or has a queued task, and the registry is empty. */

@@ -47,7 +47,7 @@ import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.DownloadProgress;
 import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.RequestOptions;
-import io.github.wxnetwork.UploadOptions;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxMethod;
 import io.github.wxnetwork.WxNetworkException;
@@ -97,12 +97,6 @@ class SecurityTest {
 
 	private final List<AutoCloseable> closeLater = new ArrayList<>();
 
-	enum Kind {
-
-		REQUEST, UPLOAD, DOWNLOAD
-
-	}
-
 	@BeforeEach
 	void startWireMock() {
 		new Random(3).nextBytes(FILE);
@@ -132,30 +126,15 @@ class SecurityTest {
 		this.wiremock.stubFor(any(urlPathEqualTo(from)).willReturn(aResponse().withStatus(302).withHeader("Location", location)));
 	}
 
-	private WxTask<?> start(WxTestKit kit, Kind kind, String url, Outcome outcome) throws IOException {
-		return switch (kind) {
-			case REQUEST -> kit.requestTemplate().request(outcome.on(RequestOptions.builder(url)).build());
-			case UPLOAD -> kit.uploadTemplate()
-				.uploadFile(outcome.on(UploadOptions.builder(url, Files.write(this.dir.resolve("up.bin"), FILE), "file"))
-					.build());
-			case DOWNLOAD -> kit.downloadTemplate()
-				.downloadFile(outcome.on(DownloadOptions.builder(url).filePath(this.dir.resolve("dl/target.bin"))).build());
-		};
-	}
-
-	private static String api(Kind kind) {
-		return switch (kind) {
-			case REQUEST -> "request";
-			case UPLOAD -> "uploadFile";
-			case DOWNLOAD -> "downloadFile";
-		};
+	private WxTask<?> start(WxTestKit kit, TaskKind kind, String url, Outcome outcome) throws IOException {
+		return Reliability.start(kit, kind, url, outcome, this.dir, FILE);
 	}
 
 	// --- the allow-list on every hop ---
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void theAllowListIsCheckedAgainOnEveryRedirectHop(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void theAllowListIsCheckedAgainOnEveryRedirectHop(TaskKind kind) throws Exception {
 		RecordingServer elsewhere = closeLater(new RecordingServer());
 		WxTestKit kit = closeLater(WxTestKit.builder().allowedDomains("127.0.0.1").tempDir(this.dir.resolve("tmp")).build());
 		// Two hops on the allowed host, then one to a host that is not on the list (the same loopback, by name).
@@ -166,7 +145,7 @@ class SecurityTest {
 		outcome.awaitComplete();
 
 		WxNetworkException failure = outcome.assertFailedOnce();
-		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail url not in domain list");
+		assertThat(failure.errMsg()).isEqualTo(kind.api() + ":fail url not in domain list");
 		assertThat(failure.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 		// The first hops were followed (so the check is per hop, not a refusal of redirects) ...
 		assertThat(this.wiremock.findAll(anyRequestedFor(urlPathEqualTo("/hop2")))).hasSize(1);
@@ -181,8 +160,8 @@ class SecurityTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void redirectsWithinTheAllowListAreFollowed(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void redirectsWithinTheAllowListAreFollowed(TaskKind kind) throws Exception {
 		WxTestKit kit = closeLater(WxTestKit.builder().allowedDomains("127.0.0.1").tempDir(this.dir.resolve("tmp")).build());
 		redirect("/hop1", wiremockUrl("127.0.0.1", "/hop2"));
 		redirect("/hop2", wiremockUrl("127.0.0.1", "/target"));
@@ -195,22 +174,22 @@ class SecurityTest {
 	// --- https only ---
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void requireHttpsRefusesPlainHttpBeforeAnyConnection(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void requireHttpsRefusesPlainHttpBeforeAnyConnection(TaskKind kind) throws Exception {
 		WxTestKit kit = closeLater(WxTestKit.builder().requireHttps(true).tempDir(this.dir.resolve("tmp")).build());
 		String url = wiremockUrl("127.0.0.1", "/target");
 		Outcome outcome = new Outcome();
 		start(kit, kind, url, outcome);
 		outcome.awaitComplete();
 		WxNetworkException failure = outcome.assertFailedOnce();
-		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail invalid url \"" + url + "\"");
+		assertThat(failure.errMsg()).isEqualTo(kind.api() + ":fail invalid url \"" + url + "\"");
 		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_URL);
 		assertThat(this.wiremock.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	@ParameterizedTest
-	@EnumSource(Kind.class)
-	void requireHttpsRefusesARedirectFromHttpsToHttp(Kind kind) throws Exception {
+	@EnumSource(TaskKind.class)
+	void requireHttpsRefusesARedirectFromHttpsToHttp(TaskKind kind) throws Exception {
 		HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1")
 			.addSubjectAlternativeName("localhost")
 			.build();
@@ -260,7 +239,7 @@ class SecurityTest {
 		start(kit, kind, base + "/to-http", outcome);
 		outcome.awaitComplete();
 		WxNetworkException failure = outcome.assertFailedOnce();
-		assertThat(failure.errMsg()).isEqualTo(api(kind) + ":fail invalid url \"http://127.0.0.1:" + this.wiremock.port() + "\"");
+		assertThat(failure.errMsg()).isEqualTo(kind.api() + ":fail invalid url \"http://127.0.0.1:" + this.wiremock.port() + "\"");
 		assertThat(failure.errno()).isEqualTo(WxErrno.INVALID_URL);
 		assertThat(failure.errMsg()).doesNotContain("secret");
 		assertThat(this.wiremock.findAll(anyRequestedFor(anyUrl()))).isEmpty();

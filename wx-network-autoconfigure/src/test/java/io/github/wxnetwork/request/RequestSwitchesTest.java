@@ -1,6 +1,7 @@
 package io.github.wxnetwork.request;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -38,6 +39,12 @@ class RequestSwitchesTest extends RequestTestBase {
 
 	@TempDir
 	Path dir;
+
+	/** A kit whose engine has a 1 MiB disk cache under the test's directory. */
+	private void useKitWithACache() throws IOException {
+		useKit(WxTestKit.builder()
+			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
+	}
 
 	@ParameterizedTest(name = "redirect \"{0}\"")
 	@ValueSource(strings = { "manual", "MANUAL", " Manual " })
@@ -96,8 +103,7 @@ class RequestSwitchesTest extends RequestTestBase {
 
 	@Test
 	void enableCacheAnswersARepeatedGetFromTheCache() throws Exception {
-		useKit(WxTestKit.builder()
-			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
+		useKitWithACache();
 		this.server.stubFor(get("/cached").willReturn(aResponse().withHeader("Cache-Control", "max-age=60").withBody("fresh")));
 		RequestSuccess first = await(request(RequestOptions.builder(url("/cached")).enableCache(true)));
 		RequestSuccess second = await(request(RequestOptions.builder(url("/cached")).enableCache(true)));
@@ -111,8 +117,7 @@ class RequestSwitchesTest extends RequestTestBase {
 
 	@Test
 	void withoutEnableCacheEveryGetGoesToTheServerEvenWithACache() throws Exception {
-		useKit(WxTestKit.builder()
-			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
+		useKitWithACache();
 		this.server.stubFor(get("/cached").willReturn(aResponse().withHeader("Cache-Control", "max-age=60").withBody("fresh")));
 		await(request(RequestOptions.builder(url("/cached")).enableCache(true)));
 		await(request(RequestOptions.builder(url("/cached"))));
@@ -122,8 +127,7 @@ class RequestSwitchesTest extends RequestTestBase {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "Authorization", "Cookie" })
 	void aRequestWithCredentialsNeverUsesTheSharedCache(String header) throws Exception {
-		useKit(WxTestKit.builder()
-			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
+		useKitWithACache();
 		this.server.stubFor(get("/mine").willReturn(aResponse().withHeader("Cache-Control", "max-age=60").withBody("yours")));
 		await(request(RequestOptions.builder(url("/mine")).enableCache(true).header(header, "user-a")));
 		await(request(RequestOptions.builder(url("/mine")).enableCache(true).header(header, "user-b")));
@@ -135,8 +139,7 @@ class RequestSwitchesTest extends RequestTestBase {
 
 	@Test
 	void aPrivateResponseIsNotStoredByTheSharedCache() throws Exception {
-		useKit(WxTestKit.builder()
-			.engineSettings(new WxHttpEngine.Settings(true, HttpDiskCache.open(this.dir.resolve("cache"), 1 << 20))));
+		useKitWithACache();
 		this.server.stubFor(get("/private").willReturn(aResponse().withHeader("Cache-Control", "private, max-age=60").withBody("only you")));
 		await(request(RequestOptions.builder(url("/private")).enableCache(true)));
 		await(request(RequestOptions.builder(url("/private")).enableCache(true)));
