@@ -12,9 +12,20 @@ import java.util.Map;
  * @param header response headers, case-insensitive, multiple values joined with {@code ,}
  * @param cookies every {@code Set-Cookie} value
  * @param profile timings and connection facts; null when {@code enableProfile} was false
+ * @param exception WeChat's {@code exception}: the failed attempts before this result, when it was retried
  */
 public record RequestSuccess(Object data, int statusCode, Map<String, String> header, List<String> cookies,
-		WxProfile profile) {
+		WxProfile profile, ExceptionInfo exception) {
+
+	public RequestSuccess {
+		exception = (exception != null) ? exception : ExceptionInfo.NONE;
+	}
+
+	/** A result that was not retried (the first round's shape). */
+	public RequestSuccess(Object data, int statusCode, Map<String, String> header, List<String> cookies,
+			WxProfile profile) {
+		this(data, statusCode, header, cookies, profile, ExceptionInfo.NONE);
+	}
 
 	/** {@code "request:ok"}. */
 	public String errMsg() {

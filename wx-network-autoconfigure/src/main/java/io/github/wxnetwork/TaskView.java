@@ -34,4 +34,9 @@ public interface TaskView {
 	/** When the task took its slot, or null while queued (or when it never ran). */
 	Instant startedAt();
 
+	/** The attempt on the wire, 1 for the first; a retried task counts up, staying RUNNING between attempts. */
+	default int attempt() {
+		return 1;
+	}
+
 }

@@ -9,8 +9,19 @@ import java.util.Map;
  * @param statusCode the HTTP status
  * @param header response headers, case-insensitive
  * @param profile timings and connection facts; null when {@code enableProfile} was false
+ * @param exception WeChat's {@code exception}: the failed attempts before this result, when it was retried
  */
-public record UploadSuccess(String data, int statusCode, Map<String, String> header, WxProfile profile) {
+public record UploadSuccess(String data, int statusCode, Map<String, String> header, WxProfile profile,
+		ExceptionInfo exception) {
+
+	public UploadSuccess {
+		exception = (exception != null) ? exception : ExceptionInfo.NONE;
+	}
+
+	/** A result that was not retried. */
+	public UploadSuccess(String data, int statusCode, Map<String, String> header, WxProfile profile) {
+		this(data, statusCode, header, profile, ExceptionInfo.NONE);
+	}
 
 	/** A result without a profile (the first round's shape). */
 	public UploadSuccess(String data, int statusCode, Map<String, String> header) {

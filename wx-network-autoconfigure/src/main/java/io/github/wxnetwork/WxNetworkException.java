@@ -9,14 +9,24 @@ public class WxNetworkException extends RuntimeException {
 
 	private final int errno;
 
+	private final ExceptionInfo exception;
+
 	public WxNetworkException(String errMsg, int errno) {
 		this(errMsg, errno, null);
 	}
 
 	public WxNetworkException(String errMsg, int errno, Throwable cause) {
+		this(errMsg, errno, cause, ExceptionInfo.NONE);
+	}
+
+	/**
+	 * @param exception the earlier attempts of a retried task
+	 */
+	public WxNetworkException(String errMsg, int errno, Throwable cause, ExceptionInfo exception) {
 		super(errMsg + (errno != 0 ? " (errno " + errno + ")" : ""), cause);
 		this.errMsg = errMsg;
 		this.errno = errno;
+		this.exception = (exception != null) ? exception : ExceptionInfo.NONE;
 	}
 
 	/** {@code "<api>:fail <reason>"}, e.g. {@code "downloadFile:fail abort"}. */
@@ -27,6 +37,11 @@ public class WxNetworkException extends RuntimeException {
 	/** WeChat's errno where one exists, else 0. */
 	public int errno() {
 		return this.errno;
+	}
+
+	/** WeChat's {@code exception}: the retries before this failure ({@link ExceptionInfo#NONE} without any). */
+	public ExceptionInfo exception() {
+		return this.exception;
 	}
 
 }

@@ -58,6 +58,13 @@ public final class MicrometerTaskObserver implements TaskObserver {
 		};
 	}
 
+	private static final String[] ATTEMPTS = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10" };
+
+	/** Attempts on the wire, bounded by the retry's max-attempts (so a tag of low cardinality). */
+	static String attempts(int attempts) {
+		return (attempts >= 0 && attempts < ATTEMPTS.length) ? ATTEMPTS[attempts] : Integer.toString(attempts);
+	}
+
 	/** How a task ended, for the outcome tag. */
 	static String outcome(WxNetworkException failure) {
 		if (failure == null) {
@@ -94,7 +101,7 @@ public final class MicrometerTaskObserver implements TaskObserver {
 
 	}
 
-	/** Tags: kind, method, outcome, status (low cardinality); the masked URL and task id (high). */
+	/** Tags: kind, method, outcome, status, attempts (low cardinality); the masked URL and task id (high). */
 	static final class Convention implements ObservationConvention<TaskContext> {
 
 		@Override
@@ -111,7 +118,8 @@ public final class MicrometerTaskObserver implements TaskObserver {
 		public KeyValues getLowCardinalityKeyValues(TaskContext context) {
 			int status = context.task().statusCode();
 			return KeyValues.of("kind", context.task().kind().type(), "method", context.task().method(), "outcome",
-					outcome(context.failure()), "status", (status != 0) ? Integer.toString(status) : "NONE");
+					outcome(context.failure()), "status", (status != 0) ? Integer.toString(status) : "NONE", "attempts",
+					attempts(context.task().attempt()));
 		}
 
 		@Override

@@ -68,7 +68,7 @@ public class WxTasksEndpoint {
 		int progress = (expected > 0) ? (int) Math.min(100, (100 * transferred) / expected) : 0;
 		long elapsed = (startedAt != null) ? Duration.between(startedAt, Instant.now()).toMillis() : 0;
 		return new TaskDescriptor(task.id(), task.kind().type(), task.method(), task.url(), task.state().name(),
-				startedAt, elapsed, transferred, expected, progress);
+				startedAt, elapsed, transferred, expected, progress, task.attempt());
 	}
 
 	/** All tasks and the per-kind numbers. */
@@ -80,9 +80,10 @@ public class WxTasksEndpoint {
 	 * @param startedAt when it took its slot, null while queued
 	 * @param elapsedMs since it took its slot
 	 * @param bytesExpected -1 when unknown
+	 * @param attempt the attempt on the wire (1 for the first; a retried task stays RUNNING between attempts)
 	 */
 	public record TaskDescriptor(String id, String type, String method, String url, String state, Instant startedAt,
-			long elapsedMs, long bytesTransferred, long bytesExpected, int progress) {
+			long elapsedMs, long bytesTransferred, long bytesExpected, int progress, int attempt) {
 	}
 
 	/** A kind's limit (-1 without one) and how many tasks run and wait. */

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
@@ -22,6 +25,7 @@ import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
+import io.github.wxnetwork.resilience.ResiliencePolicies;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +45,9 @@ import org.springframework.context.annotation.Bean;
  * nothing here.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration" })
+		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration",
+		"io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
+		"io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration" })
 @ConditionalOnClass(OkHttpClient.class)
 @EnableConfigurationProperties(WxNetworkProperties.class)
 public final class WxNetworkAutoConfiguration {
@@ -104,6 +110,21 @@ public final class WxNetworkAutoConfiguration {
 	}
 
 	/**
+	 * Retry and circuit breakers of template and {@code @WxClient} calls, kept in the application's
+	 * Resilience4j registries when its Spring Boot support provides them (so {@code /actuator/retries},
+	 * {@code /actuator/circuitbreakers} and their metrics list wx-network's instances). Bad retry settings fail
+	 * start-up here, naming the property.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ResiliencePolicies wxResiliencePolicies(ObjectProvider<RetryRegistry> retryRegistry,
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry, WxNetworkProperties properties) {
+		properties.getRetry().validate("wx.network.retry");
+		return new ResiliencePolicies(retryRegistry.getIfAvailable(RetryRegistry::ofDefaults),
+				circuitBreakerRegistry.getIfAvailable(CircuitBreakerRegistry::ofDefaults), properties.getRetry());
+	}
+
+	/**
 	 * Where every template's tasks go (replace the engine, the limiter or the observer rather than this).
 	 * Closed before the engine: new tasks fail, queued ones are aborted, running ones get
 	 * {@code wx.network.shutdown-grace} to finish.
@@ -119,29 +140,31 @@ public final class WxNetworkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(WxRequestTemplate.class)
 	DefaultWxRequestTemplate wxRequestTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties) {
+			WxNetworkProperties properties, ResiliencePolicies policies) {
 		return new DefaultWxRequestTemplate(launcher, requestRules(launcher, jsonMapper),
-				properties.getRequest().getTimeout());
+				properties.getRequest().getTimeout(), policies.forTemplate(TaskKind.REQUEST));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(WxUploadTemplate.class)
 	DefaultWxUploadTemplate wxUploadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties) {
+			WxNetworkProperties properties, ResiliencePolicies policies) {
 		return new DefaultWxUploadTemplate(launcher, requestRules(launcher, jsonMapper),
-				new FileAccess(properties.getUserDataDir(), properties.getTempDir()), properties.getUpload().getTimeout());
+				new FileAccess(properties.getUserDataDir(), properties.getTempDir()), properties.getUpload().getTimeout(),
+				policies.forTemplate(TaskKind.UPLOAD));
 	}
 
 	/** Downloads without a filePath go to the temp dir, swept of files older than {@code wx.network.temp-file-max-age}. */
 	@Bean
 	@ConditionalOnMissingBean(WxDownloadTemplate.class)
 	DefaultWxDownloadTemplate wxDownloadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties) {
+			WxNetworkProperties properties, ResiliencePolicies policies) {
 		TempFiles tempFiles = new TempFiles(properties.getTempDir());
 		tempFiles.sweepEvery(launcher.engine().scheduler(), properties.getTempFileMaxAge());
 		return new DefaultWxDownloadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir()), tempFiles,
-				properties.getDownload().getMaxFileSize().toBytes(), properties.getDownload().getTimeout());
+				properties.getDownload().getMaxFileSize().toBytes(), properties.getDownload().getTimeout(),
+				policies.forTemplate(TaskKind.DOWNLOAD));
 	}
 
 	/** WeChat's request rules, checking first URLs with the engine's own allow-list. */

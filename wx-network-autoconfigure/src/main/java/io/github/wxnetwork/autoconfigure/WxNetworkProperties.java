@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.wxnetwork.resilience.RetryProperties;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -89,6 +92,13 @@ public class WxNetworkProperties {
 	 */
 	private final Cache cache = new Cache();
 
+	/**
+	 * Retry of failed attempts of template calls (Resilience4j instances wx-request, wx-upload, wx-download),
+	 * and of @WxClient calls unless wx.network.clients.<name>.retry says otherwise.
+	 */
+	@NestedConfigurationProperty
+	private final RetryProperties retry = new RetryProperties();
+
 	public int getMaxConcurrentTasks() {
 		return this.maxConcurrentTasks;
 	}
@@ -155,6 +165,10 @@ public class WxNetworkProperties {
 
 	public Cache getCache() {
 		return this.cache;
+	}
+
+	public RetryProperties getRetry() {
+		return this.retry;
 	}
 
 	public boolean isRequireHttps() {

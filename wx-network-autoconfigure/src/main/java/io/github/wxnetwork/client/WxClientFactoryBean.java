@@ -12,6 +12,11 @@ import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
+import io.github.wxnetwork.engine.DefaultWxDownloadTemplate;
+import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
+import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
+import io.github.wxnetwork.resilience.ResiliencePolicies;
+import io.github.wxnetwork.resilience.ResiliencePolicy;
 import org.aopalliance.intercept.MethodInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,13 +74,16 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		if (annotation == null) {
 			throw new WxClientDefinitionException(this.type, "it is not annotated @WxClient");
 		}
-		ClientSettings client = settings(annotation);
+		WxClientProperties.Client properties = properties(annotation);
+		ClientSettings client = settings(annotation, properties);
 		Map<Method, MethodPlan> plans = MethodPlanner.plan(client);
 		Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
 		plans.values().forEach((plan) -> kinds.add(plan.kind()));
-		WxExchangeAdapter adapter = new WxExchangeAdapter(client, template(kinds, TaskKind.REQUEST, WxRequestTemplate.class),
-				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class),
-				template(kinds, TaskKind.DOWNLOAD, WxDownloadTemplate.class));
+		ResiliencePolicy policy = policy(client.name(), properties);
+		WxExchangeAdapter adapter = new WxExchangeAdapter(client,
+				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, policy),
+				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class, policy),
+				template(kinds, TaskKind.DOWNLOAD, WxDownloadTemplate.class, policy));
 		MethodInterceptor fallback = fallback(annotation, plans);
 		HttpServiceProxyFactory factory = HttpServiceProxyFactory.builderFor(adapter)
 			.embeddedValueResolver(client.placeholders())
@@ -101,12 +109,32 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		}
 	}
 
-	private ClientSettings settings(WxClient annotation) {
-		String name = StringUtils.hasText(annotation.name()) ? annotation.name().trim()
+	private String name(WxClient annotation) {
+		return StringUtils.hasText(annotation.name()) ? annotation.name().trim()
 				: StringUtils.uncapitalize(this.type.getSimpleName());
+	}
+
+	private WxClientProperties.Client properties(WxClient annotation) {
 		WxClientProperties properties = this.beanFactory.getBeanProvider(WxClientProperties.class)
 			.getIfAvailable(this::bindProperties);
-		WxClientProperties.Client settings = settings(properties.clients(), name);
+		return settings(properties.clients(), name(annotation));
+	}
+
+	/**
+	 * The client's retry and circuit breaker (Resilience4j instance {@code wx-<name>}); none without
+	 * wx-network's auto-configuration.
+	 */
+	private ResiliencePolicy policy(String name, WxClientProperties.Client settings) {
+		if (settings.retry() != null) {
+			settings.retry().validate("wx.network.clients." + name + ".retry");
+		}
+		ResiliencePolicies policies = this.beanFactory.getBeanProvider(ResiliencePolicies.class).getIfAvailable();
+		return (policies != null) ? policies.forClient(name, settings.retry(), settings.circuitBreaker().enabled())
+				: ResiliencePolicy.NONE;
+	}
+
+	private ClientSettings settings(WxClient annotation, WxClientProperties.Client settings) {
+		String name = name(annotation);
 		String url = (settings.effectiveBaseUrl() != null) ? settings.effectiveBaseUrl() : annotation.url();
 		String baseUrl;
 		try {
@@ -121,8 +149,11 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 				settings.throwOnErrorStatus(), mapper, this.environment::resolveRequiredPlaceholders);
 	}
 
-	/** The template of a kind the client uses; a kind it never uses needs no template. */
-	private <S> S template(Set<TaskKind> kinds, TaskKind kind, Class<S> templateType) {
+	/**
+	 * The template of a kind the client uses, with the client's policy; a kind it never uses needs no
+	 * template. A template the application replaced is used as it is.
+	 */
+	private <S> S template(Set<TaskKind> kinds, TaskKind kind, Class<S> templateType, ResiliencePolicy policy) {
 		if (!kinds.contains(kind)) {
 			return null;
 		}
@@ -131,7 +162,17 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 			throw new WxClientDefinitionException(this.type, "there is no " + templateType.getSimpleName()
 					+ " bean to carry out its " + kind.type() + " methods (is WxNetworkAutoConfiguration excluded?)");
 		}
-		return template;
+		Object own = template;
+		if (template instanceof DefaultWxRequestTemplate requests) {
+			own = requests.withPolicy(policy);
+		}
+		else if (template instanceof DefaultWxUploadTemplate uploads) {
+			own = uploads.withPolicy(policy);
+		}
+		else if (template instanceof DefaultWxDownloadTemplate downloads) {
+			own = downloads.withPolicy(policy);
+		}
+		return templateType.cast(own);
 	}
 
 	private MethodInterceptor fallback(WxClient annotation, Map<Method, MethodPlan> plans) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.wxnetwork.resilience.RetryProperties;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -37,12 +40,16 @@ public record WxClientProperties(Map<String, Client> clients) {
 	 * @param defaultHeaders deprecated name of {@code default-header}, one value per name
 	 * @param throwOnErrorStatus whether methods that return decoded data throw Spring's
 	 * HttpClientErrorException / HttpServerErrorException on a status of 400 or more
+	 * @param retry retry of this client's calls (Resilience4j instance {@code wx-<name>}); unset values are
+	 * those of wx.network.retry
+	 * @param circuitBreaker the client's circuit breaker
 	 */
 	public record Client(String baseUrl, @Deprecated(since = "0.1.0") String url, Duration timeout,
 			Map<String, List<String>> defaultHeader, @Deprecated(since = "0.1.0") Map<String, String> defaultHeaders,
-			@DefaultValue("true") boolean throwOnErrorStatus) {
+			@DefaultValue("true") boolean throwOnErrorStatus, @NestedConfigurationProperty RetryProperties retry,
+			@DefaultValue CircuitBreaker circuitBreaker) {
 
-		static final Client NONE = new Client(null, null, null, null, null, true);
+		static final Client NONE = new Client(null, null, null, null, null, true, null, new CircuitBreaker(false));
 
 		/** {@code base-url}, else the deprecated {@code url}; null when neither is set. */
 		String effectiveBaseUrl() {
@@ -61,6 +68,16 @@ public record WxClientProperties(Map<String, Client> clients) {
 			return headers;
 		}
 
+	}
+
+	/**
+	 * A client's circuit breaker: Resilience4j instance {@code wx-<name>}, configured under
+	 * {@code resilience4j.circuitbreaker.instances.wx-<name>.*} (or Resilience4j's default config).
+	 *
+	 * @param enabled whether calls go through a circuit breaker: while it is open they fail at once with
+	 * "circuit breaker open", without the network; connection errors, timeouts and 5xx count as failures
+	 */
+	public record CircuitBreaker(@DefaultValue("false") boolean enabled) {
 	}
 
 }

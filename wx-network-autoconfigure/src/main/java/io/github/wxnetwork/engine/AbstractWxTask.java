@@ -16,6 +16,7 @@ import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxTask;
+import io.github.wxnetwork.resilience.Attempts;
 import okhttp3.Call;
 
 /**
@@ -58,6 +59,8 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 	private final ProfileRecorder profile = new ProfileRecorder(System.currentTimeMillis());
 
 	private volatile TaskLifecycle lifecycle = TaskLifecycle.NONE;
+
+	private volatile Attempts attempts = Attempts.SINGLE;
 
 	private final LiveTaskView view;
 
@@ -187,6 +190,20 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 		this.cancellation.attach(call);
 	}
 
+	/** Publishes a wait between attempts so an abort can end it at once. */
+	void attachWait(Runnable wake) {
+		this.cancellation.attachWait(wake);
+	}
+
+	/** The task's attempts (set when it starts running); round trips put their {@code exception} in results. */
+	Attempts attempts() {
+		return this.attempts;
+	}
+
+	void attempts(Attempts attempts) {
+		this.attempts = attempts;
+	}
+
 	/** Whether an abort asked the task to stop. */
 	boolean cancelRequested() {
 		return this.cancellation.pending() != null;
@@ -207,10 +224,13 @@ abstract class AbstractWxTask<R> implements WxTask<R> {
 		settle((reason != null) ? null : result, reason);
 	}
 
-	/** Ends a running task with a failure; a pending abort takes precedence over its symptom. */
+	/**
+	 * Ends a running task with a failure; a pending abort takes precedence over its symptom. Either carries
+	 * the attempts that were retried before it.
+	 */
 	void fail(WxNetworkException failure) {
 		WxNetworkException reason = this.cancellation.pending();
-		settle(null, (reason != null) ? reason : failure);
+		settle(null, this.attempts.withException((reason != null) ? reason : failure));
 	}
 
 	/** The one read-only view of this task (always the same object: limiters may key on it). */

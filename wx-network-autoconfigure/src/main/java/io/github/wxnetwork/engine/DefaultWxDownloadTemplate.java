@@ -7,6 +7,7 @@ import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.DownloadTask;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxDownloadTemplate;
+import io.github.wxnetwork.resilience.ResiliencePolicy;
 import okhttp3.Request;
 
 /** {@link WxDownloadTemplate} on the shared engine: a GET streamed to disk. */
@@ -26,24 +27,41 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 
 	private final Duration defaultTimeout;
 
+	private final ResiliencePolicy policy;
+
 	/**
 	 * @param maxFileSize the most body bytes a download may receive
 	 */
 	public DefaultWxDownloadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
 			TempFiles tempFiles, long maxFileSize, Duration defaultTimeout) {
+		this(launcher, requestRules, fileAccess, tempFiles, maxFileSize, defaultTimeout, ResiliencePolicy.NONE);
+	}
+
+	/**
+	 * @param policy how the template's tasks are retried: a download cut in its body resumes
+	 */
+	public DefaultWxDownloadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
+			TempFiles tempFiles, long maxFileSize, Duration defaultTimeout, ResiliencePolicy policy) {
 		this.launcher = launcher;
 		this.requestRules = requestRules;
 		this.fileAccess = fileAccess;
 		this.tempFiles = tempFiles;
 		this.maxFileSize = maxFileSize;
 		this.defaultTimeout = defaultTimeout;
+		this.policy = policy;
+	}
+
+	/** This template with another policy: a {@code @WxClient}'s own retry and breaker. */
+	public DefaultWxDownloadTemplate withPolicy(ResiliencePolicy policy) {
+		return new DefaultWxDownloadTemplate(this.launcher, this.requestRules, this.fileAccess, this.tempFiles,
+				this.maxFileSize, this.defaultTimeout, policy);
 	}
 
 	@Override
 	public DownloadTask downloadFile(DownloadOptions options) {
 		DownloadOptions given = (options != null) ? options : DownloadOptions.builder(null).build();
 		return this.launcher.start(new DefaultDownloadTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> {
+				given.timeout(), this.defaultTimeout, this.policy, (task) -> {
 					Request.Builder request = CallSwitches.tag(new Request.Builder().url(this.requestRules.url(KIND, given.url()))
 						.headers(this.requestRules.headers(KIND, given.headers())), KIND, given, false);
 					Path target = (given.filePath() != null) ? this.fileAccess.target(KIND, given.filePath()) : null;

@@ -6,6 +6,7 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.resilience.ResiliencePolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@link WxRequestTemplate} on the shared engine. */
@@ -17,10 +18,26 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 
 	private final Duration defaultTimeout;
 
+	private final ResiliencePolicy policy;
+
 	public DefaultWxRequestTemplate(TaskLauncher launcher, RequestRules requestRules, Duration defaultTimeout) {
+		this(launcher, requestRules, defaultTimeout, ResiliencePolicy.NONE);
+	}
+
+	/**
+	 * @param policy how the template's tasks are retried (and guarded by a circuit breaker)
+	 */
+	public DefaultWxRequestTemplate(TaskLauncher launcher, RequestRules requestRules, Duration defaultTimeout,
+			ResiliencePolicy policy) {
 		this.launcher = launcher;
 		this.requestRules = requestRules;
 		this.defaultTimeout = defaultTimeout;
+		this.policy = policy;
+	}
+
+	/** This template with another policy: a {@code @WxClient}'s own retry and breaker. */
+	public DefaultWxRequestTemplate withPolicy(ResiliencePolicy policy) {
+		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout, policy);
 	}
 
 	/** The mapper that encodes {@code data} and parses JSON responses. */
@@ -32,7 +49,7 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
 		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(
+				given.timeout(), this.defaultTimeout, this.policy, (task) -> new Prepared<>(
 						CallSwitches.tag(this.requestRules.request(given), TaskKind.REQUEST, given, given.enableCache()),
 						new RequestRoundTrip(given, task, this.requestRules.jsonMapper())));
 	}

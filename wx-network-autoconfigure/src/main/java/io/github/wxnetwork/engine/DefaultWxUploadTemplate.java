@@ -11,6 +11,7 @@ import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxUploadTemplate;
+import io.github.wxnetwork.resilience.ResiliencePolicy;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
@@ -30,19 +31,36 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 
 	private final Duration defaultTimeout;
 
+	private final ResiliencePolicy policy;
+
 	public DefaultWxUploadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
 			Duration defaultTimeout) {
+		this(launcher, requestRules, fileAccess, defaultTimeout, ResiliencePolicy.NONE);
+	}
+
+	/**
+	 * @param policy how the template's tasks are retried (uploads are POST: only if its methods say so)
+	 */
+	public DefaultWxUploadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
+			Duration defaultTimeout, ResiliencePolicy policy) {
 		this.launcher = launcher;
 		this.requestRules = requestRules;
 		this.fileAccess = fileAccess;
 		this.defaultTimeout = defaultTimeout;
+		this.policy = policy;
+	}
+
+	/** This template with another policy: a {@code @WxClient}'s own retry and breaker. */
+	public DefaultWxUploadTemplate withPolicy(ResiliencePolicy policy) {
+		return new DefaultWxUploadTemplate(this.launcher, this.requestRules, this.fileAccess, this.defaultTimeout,
+				policy);
 	}
 
 	@Override
 	public UploadTask uploadFile(UploadOptions options) {
 		UploadOptions given = (options != null) ? options : UploadOptions.builder(null, null, null).build();
 		return this.launcher.start(new DefaultUploadTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, (task) -> new Prepared<>(
+				given.timeout(), this.defaultTimeout, this.policy, (task) -> new Prepared<>(
 						CallSwitches.tag(new Request.Builder().url(this.requestRules.url(KIND, given.url()))
 							.headers(this.requestRules.headers(KIND, given.headers()))
 							.post(new ProgressRequestBody(multipart(given), task)), KIND, given, false),

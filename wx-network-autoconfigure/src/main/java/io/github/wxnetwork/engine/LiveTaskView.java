@@ -34,6 +34,8 @@ final class LiveTaskView implements TaskView {
 
 	private volatile long bytesExpected = -1;
 
+	private volatile int attempt = 1;
+
 	LiveTaskView(String id, TaskKind kind, String method, String url, AtomicReference<TaskState> state,
 			ProfileRecorder profile) {
 		this.id = id;
@@ -97,6 +99,15 @@ final class LiveTaskView implements TaskView {
 	void transferred(long done, long expected) {
 		this.bytesTransferred = done;
 		this.bytesExpected = expected;
+	}
+
+	@Override
+	public int attempt() {
+		return this.attempt;
+	}
+
+	void attempt(int attempt) {
+		this.attempt = attempt;
 	}
 
 	@Override

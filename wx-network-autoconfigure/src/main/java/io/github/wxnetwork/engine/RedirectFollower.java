@@ -45,7 +45,7 @@ final class RedirectFollower implements Interceptor {
 			}
 			response.close();
 			if (followUp > MAX_FOLLOW_UPS) {
-				throw new ProtocolException("Too many follow-up requests: " + followUp);
+				throw new TooManyFollowUps(followUp);
 			}
 			this.guard.check(next.url());
 			if (profile != null) {
@@ -97,6 +97,17 @@ final class RedirectFollower implements Interceptor {
 
 	private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
 		return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
+	}
+
+	/** OkHttp's message for a redirect loop; a retry would go round the same loop, so none is made. */
+	static final class TooManyFollowUps extends ProtocolException {
+
+		private static final long serialVersionUID = 1L;
+
+		TooManyFollowUps(int followUps) {
+			super("Too many follow-up requests: " + followUps);
+		}
+
 	}
 
 }

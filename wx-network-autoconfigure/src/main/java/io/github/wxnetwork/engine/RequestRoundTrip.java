@@ -70,7 +70,7 @@ final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 		}
 		Object data = chunked ? null : decode(content, body.contentType());
 		return new RequestSuccess(data, response.code(), headers.header(), headers.cookies(),
-				this.task.profile().snapshot());
+				this.task.profile().snapshot(), this.task.attempts().exception());
 	}
 
 	private Object decode(Buffer content, MediaType contentType) {

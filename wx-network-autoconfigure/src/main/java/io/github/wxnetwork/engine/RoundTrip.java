@@ -3,6 +3,7 @@ package io.github.wxnetwork.engine;
 import java.io.IOException;
 
 import io.github.wxnetwork.HeadersReceived;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -19,6 +20,19 @@ interface RoundTrip<R> {
 	 * @throws IOException when the transfer fails; the task fails with it
 	 */
 	R read(Response response, HeadersReceived headers) throws IOException;
+
+	/** The request of the next attempt ({@code original} unless the round trip resumes a body it has in part). */
+	default Request request(Request original) {
+		return original;
+	}
+
+	/**
+	 * Whether an attempt that failed after its headers reached the listeners may still be retried: only when
+	 * the round trip can go on from where it stopped (a download resumes or starts again, unseen).
+	 */
+	default boolean retriesAfterHeaders() {
+		return false;
+	}
 
 	/** Removes whatever a failed or aborted round trip left behind (a partial file). Must not throw. */
 	default void discard() {

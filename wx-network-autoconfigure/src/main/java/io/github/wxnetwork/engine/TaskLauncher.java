@@ -11,6 +11,7 @@ import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.engine.Listeners.Callbacks;
 import io.github.wxnetwork.limits.Admission;
 import io.github.wxnetwork.limits.TaskLimiter;
+import io.github.wxnetwork.resilience.ResiliencePolicy;
 import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,8 @@ public final class TaskLauncher implements AutoCloseable {
 	 * throwing: the template returns the task either way.
 	 */
 	<R, T extends AbstractWxTask<R>> T start(T task, Duration requested, Duration defaultTimeout,
-			Function<T, Prepared<R>> preparation) {
-		Launch<R> launch = new Launch<>(task, observe(task.view()));
+			ResiliencePolicy policy, Function<T, Prepared<R>> preparation) {
+		Launch<R> launch = new Launch<>(task, observe(task.view()), policy);
 		task.lifecycle(launch);
 		try {
 			if (this.closed) {
@@ -165,6 +166,8 @@ public final class TaskLauncher implements AutoCloseable {
 
 		private final TaskObserver.Scope scope;
 
+		private final ResiliencePolicy policy;
+
 		// Volatile: a limiter may start the task on any thread. Dropped when the task ends, so a task the
 		// application keeps does not keep its request body alive.
 		private volatile RoundTrip<R> roundTrip;
@@ -176,9 +179,10 @@ public final class TaskLauncher implements AutoCloseable {
 		/** Set before the limiter sees the task; read by whichever thread ends it. */
 		private volatile boolean registered;
 
-		Launch(AbstractWxTask<R> task, TaskObserver.Scope scope) {
+		Launch(AbstractWxTask<R> task, TaskObserver.Scope scope, ResiliencePolicy policy) {
 			this.task = task;
 			this.scope = scope;
+			this.policy = policy;
 		}
 
 		void prepare(RoundTrip<R> roundTrip, Request request, Duration timeout) {
@@ -198,7 +202,8 @@ public final class TaskLauncher implements AutoCloseable {
 				return false;
 			}
 			// RUNNING now, so not ended: the fields are still set.
-			TaskLauncher.this.engine.execute(this.task, this.request, this.roundTrip, this.timeout);
+			TaskLauncher.this.engine.execute(this.task, this.request, this.roundTrip, this.timeout,
+					this.policy);
 			return true;
 		}
 

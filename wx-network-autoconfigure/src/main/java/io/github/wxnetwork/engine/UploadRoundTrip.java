@@ -27,7 +27,7 @@ final class UploadRoundTrip implements RoundTrip<UploadSuccess> {
 		BodyStreamer.stream(body, Long.MAX_VALUE, (chunk, received, total) -> content.writeAll(chunk));
 		MediaType type = body.contentType();
 		return new UploadSuccess(content.readString((type != null) ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8),
-				response.code(), headers.header(), this.task.profile().snapshot());
+				response.code(), headers.header(), this.task.profile().snapshot(), this.task.attempts().exception());
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.wxnetwork.engine;
 
-import java.io.IOException;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
@@ -16,17 +15,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.wxnetwork.HeadersReceived;
-import io.github.wxnetwork.TaskKind;
-import io.github.wxnetwork.WxErrno;
-import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.resilience.ResiliencePolicy;
 import okhttp3.Cache;
-import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +50,7 @@ public final class WxHttpEngine implements AutoCloseable {
 
 	}
 
-	/** Timeouts this long (about 290 years) need no timer. */
+	/** Timeouts this long (about 100 years) need no timer. */
 	private static final long FOREVER = TimeUnit.DAYS.toMillis(100 * 365);
 
 	private static final int CALLBACK_THREADS = 2;
@@ -152,7 +146,7 @@ public final class WxHttpEngine implements AutoCloseable {
 	 * The client that runs a request, by its {@link CallSwitches}. A request with credentials never uses the
 	 * cache: it is keyed by URL alone, and a server's users must not get each other's responses.
 	 */
-	private OkHttpClient clientFor(Request request) {
+	OkHttpClient clientFor(Request request) {
 		CallSwitches switches = request.tag(CallSwitches.class);
 		if (switches == null) {
 			return this.client;
@@ -189,13 +183,18 @@ public final class WxHttpEngine implements AutoCloseable {
 
 	/**
 	 * Runs a task that just became RUNNING. Never blocks; the task ends through its callbacks.
-	 * @param timeout bounds the whole round trip from now: connect, headers and body
+	 * @param timeout bounds the whole task from now: every attempt (connect, headers and body) and the waits
+	 * between them
+	 * @param policy how its attempts are retried, and the circuit breaker in front of them
 	 */
-	<R> void execute(AbstractWxTask<R> task, Request request, RoundTrip<R> roundTrip, Duration timeout) {
+	<R> void execute(AbstractWxTask<R> task, Request request, RoundTrip<R> roundTrip, Duration timeout,
+			ResiliencePolicy policy) {
 		long millis = toMillis(timeout);
+		Exchange<R> exchange = new Exchange<>(this, task, request, roundTrip, policy.start(task.kind(), task.view().method()),
+				(millis < FOREVER) ? millis : 0);
 		try {
 			TaskFuture<R> future = task.future();
-			future.offer(() -> run(task, request, roundTrip, millis));
+			future.offer(exchange::attempt);
 			this.executor.execute(future::claimAndRun);
 		}
 		catch (RejectedExecutionException ex) {
@@ -204,43 +203,14 @@ public final class WxHttpEngine implements AutoCloseable {
 		}
 	}
 
-	private <R> void run(AbstractWxTask<R> task, Request request, RoundTrip<R> roundTrip, long timeoutMillis) {
-		Call call = null;
+	/** Runs a retried task's next attempt on the pool; when the engine is shut down, the task fails instead. */
+	void submit(AbstractWxTask<?> task, Runnable attempt, RoundTrip<?> roundTrip) {
 		try {
-			call = clientFor(request).newCall(request);
-			if (timeoutMillis > 0 && timeoutMillis < FOREVER) {
-				// OkHttp's call timeout spans connect, headers and the body until it is closed: WeChat's
-				// timeout. It fails the call with "timeout", told apart from an abort by the task's reason.
-				call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-			}
-			task.attach(call);
-			try (Response response = call.execute()) {
-				HeadersReceived headers = new HeadersReceived(HeaderMaps.of(response.headers()),
-						(task.kind() == TaskKind.REQUEST) ? HeaderMaps.cookies(response.headers()) : List.of(),
-						response.code());
-				task.statusCode(response.code());
-				task.fireHeadersReceived(headers);
-				if (task.cancelRequested()) {
-					throw new IOException("Canceled");
-				}
-				task.succeed(roundTrip.read(response, headers));
-			}
+			this.executor.execute(attempt);
 		}
-		catch (IOException ex) {
+		catch (RejectedExecutionException ex) {
 			roundTrip.discard();
-			task.fail(Failures.fromIo(task.kind(), ex));
-		}
-		catch (WxNetworkException ex) {
-			roundTrip.discard();
-			task.fail(ex);
-		}
-		catch (RuntimeException | Error ex) {
-			// A bug or a resource limit must still end the task exactly once and free its slot.
-			if (call != null) {
-				call.cancel();
-			}
-			roundTrip.discard();
-			task.fail(new WxNetworkException(task.kind().api() + ":fail " + ex, WxErrno.NETWORK_ERROR, ex));
+			task.fail(Failures.invalid(task.kind(), "wx-network is shut down"));
 		}
 	}
 

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration;
+import io.github.resilience4j.springboot.retry.autoconfigure.RetryMetricsAutoConfiguration;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
@@ -106,6 +108,31 @@ class WxNetworkObservationAutoConfigurationTest {
 				.timer();
 			assertThat(timer.count()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void retriedRequestCountsItsAttemptsAndResilience4jListsTheRetry() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(RetryAutoConfiguration.class, RetryMetricsAutoConfiguration.class))
+			.withPropertyValues("wx.network.retry.max-attempts=3", "wx.network.retry.wait=0ms")
+			.run((context) -> {
+				int closedPort;
+				try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+					closedPort = socket.getLocalPort();
+				}
+				RequestTask task = context.getBean(WxRequestTemplate.class)
+					.request(RequestOptions.builder("http://127.0.0.1:" + closedPort + "/x").build());
+				assertThatExceptionOfType(ExecutionException.class)
+					.isThrownBy(() -> task.toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("wx.network.tasks").tags("outcome", "fail", "attempts", "3").timer().count())
+					.isEqualTo(1);
+				assertThat(meters.get("resilience4j.retry.calls")
+					.tags("name", "wx-request", "kind", "failed_with_retry")
+					.functionCounter()
+					.count()).isEqualTo(1);
+			});
 	}
 
 	@Test

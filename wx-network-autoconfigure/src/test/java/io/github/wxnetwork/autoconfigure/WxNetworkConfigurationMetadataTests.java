@@ -25,7 +25,10 @@ class WxNetworkConfigurationMetadataTests {
 	private static final String[] EXPECTED_PROPERTIES = { "wx.network.max-concurrent-tasks",
 			"wx.network.max-queue-wait", "wx.network.temp-dir", "wx.network.user-data-dir",
 			"wx.network.allowed-domains", "wx.network.require-https", "wx.network.request.timeout",
-			"wx.network.upload.timeout", "wx.network.download.timeout", "wx.network.download.max-file-size" };
+			"wx.network.upload.timeout", "wx.network.download.timeout", "wx.network.download.max-file-size",
+			"wx.network.retry.max-attempts", "wx.network.retry.wait", "wx.network.retry.multiplier",
+			"wx.network.retry.max-wait", "wx.network.retry.statuses", "wx.network.retry.methods",
+			"wx.network.clients.*.retry.max-attempts", "wx.network.clients.*.circuit-breaker.enabled" };
 
 	/** Every wx.network property found in any metadata file on the classpath, by name. */
 	private static Map<String, JsonNode> properties;

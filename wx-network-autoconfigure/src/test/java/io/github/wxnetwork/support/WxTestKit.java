@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.wxnetwork.WxDownloadTemplate;
-import io.github.wxnetwork.WxRequestTemplate;
-import io.github.wxnetwork.WxUploadTemplate;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.engine.DefaultWxDownloadTemplate;
 import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
 import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
@@ -22,6 +22,8 @@ import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
+import io.github.wxnetwork.resilience.ResiliencePolicies;
+import io.github.wxnetwork.resilience.RetryProperties;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +53,10 @@ public final class WxTestKit implements AutoCloseable {
 
 	private final TaskLimiter limiter;
 
+	private final RetryRegistry retries = RetryRegistry.ofDefaults();
+
+	private final ResiliencePolicies policies;
+
 	private WxTestKit(Builder builder) {
 		OkHttpClient.Builder clientBuilder = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
@@ -68,6 +74,7 @@ public final class WxTestKit implements AutoCloseable {
 		this.fileAccess = new FileAccess(builder.userDataDir, builder.tempDir);
 		this.tempFiles = new TempFiles(builder.tempDir);
 		this.maxFileSize = builder.maxFileSize;
+		this.policies = new ResiliencePolicies(this.retries, builder.circuitBreakers, builder.retry);
 	}
 
 	public static WxTestKit create() {
@@ -78,17 +85,29 @@ public final class WxTestKit implements AutoCloseable {
 		return new Builder();
 	}
 
-	public WxRequestTemplate requestTemplate() {
-		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout);
+	public DefaultWxRequestTemplate requestTemplate() {
+		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout,
+				this.policies.forTemplate(TaskKind.REQUEST));
 	}
 
-	public WxUploadTemplate uploadTemplate() {
-		return new DefaultWxUploadTemplate(this.launcher, this.requestRules, this.fileAccess, this.defaultTimeout);
+	public DefaultWxUploadTemplate uploadTemplate() {
+		return new DefaultWxUploadTemplate(this.launcher, this.requestRules, this.fileAccess, this.defaultTimeout,
+				this.policies.forTemplate(TaskKind.UPLOAD));
 	}
 
-	public WxDownloadTemplate downloadTemplate() {
+	public DefaultWxDownloadTemplate downloadTemplate() {
 		return new DefaultWxDownloadTemplate(this.launcher, this.requestRules, this.fileAccess, this.tempFiles,
-				this.maxFileSize, this.defaultTimeout);
+				this.maxFileSize, this.defaultTimeout, this.policies.forTemplate(TaskKind.DOWNLOAD));
+	}
+
+	/** Where the kit's retries are ({@code wx-request}, ...): their events tell a test when a task waits. */
+	public RetryRegistry retryRegistry() {
+		return this.retries;
+	}
+
+	/** The retry and breaker policies of the kit's templates ({@link Builder#retry}) and of named clients. */
+	public ResiliencePolicies policies() {
+		return this.policies;
 	}
 
 	public TempFiles tempFiles() {
@@ -154,6 +173,22 @@ public final class WxTestKit implements AutoCloseable {
 
 		private Consumer<OkHttpClient.Builder> clientCustomizer = (client) -> {
 		};
+
+		private RetryProperties retry = new RetryProperties();
+
+		private CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+
+		/** {@code wx.network.retry.*} of the kit's templates; unset values are the defaults (retry off). */
+		public Builder retry(RetryProperties retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/** Where clients' breakers ({@code policies().forClient(name, retry, true)}) come from. */
+		public Builder circuitBreakers(CircuitBreakerRegistry registry) {
+			this.circuitBreakers = registry;
+			return this;
+		}
 
 		public Builder tempDir(Path tempDir) {
 			this.tempDir = tempDir;
