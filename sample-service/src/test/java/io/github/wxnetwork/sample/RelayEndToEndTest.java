@@ -63,6 +63,15 @@ class RelayEndToEndTest {
 	}
 
 	@Test
+	void resilience4jsEndpointsListTheRetriesAndTheCatalogsCircuitBreaker() throws Exception {
+		assertThat(send("GET", "/relay/items/3", null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/actuator/retries", null).body()).contains("wx-request", "wx-upload", "wx-download",
+				"wx-upstream");
+		assertThat(send("GET", "/actuator/circuitbreakers", null).body()).contains("\"wx-upstream\"")
+			.contains("\"state\":\"CLOSED\"");
+	}
+
+	@Test
 	void relaysTheUpstreamsStatusAndHeadersThroughAResponseEntity() throws Exception {
 		HttpResponse<String> response = send("GET", "/relay/items/5/entity", null);
 		assertThat(response.statusCode()).isEqualTo(200);
