@@ -18,6 +18,8 @@ import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
 import io.github.wxnetwork.resilience.ResiliencePolicy;
 import org.aopalliance.intercept.MethodInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -45,6 +47,9 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  */
 public final class WxClientFactoryBean<T> implements FactoryBean<T>, InitializingBean, BeanFactoryAware,
 		EnvironmentAware {
+
+	private static final Logger logger = LoggerFactory.getLogger(WxClientFactoryBean.class);
+
 
 	private final Class<T> type;
 
@@ -125,6 +130,13 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 	 * wx-network's auto-configuration.
 	 */
 	private ResiliencePolicy policy(String name, WxClientProperties.Client settings) {
+		for (TaskKind kind : TaskKind.values()) {
+			if (kind.type().equals(name)) {
+				throw new WxClientDefinitionException(this.type, "its name \"" + name + "\" would share the Resilience4j "
+						+ "instances of the " + name + " template (" + ResiliencePolicies.instanceName(name)
+						+ "): give it another name");
+			}
+		}
 		if (settings.retry() != null) {
 			settings.retry().validate("wx.network.clients." + name + ".retry");
 		}
@@ -171,6 +183,10 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		}
 		else if (template instanceof DefaultWxDownloadTemplate downloads) {
 			own = downloads.withPolicy(policy);
+		}
+		else if (policy.isActive()) {
+			logger.warn("@WxClient {}: its retry and circuit breaker do not apply to its {} methods, whose "
+					+ "{} bean is the application's own", this.type.getName(), kind.type(), templateType.getSimpleName());
 		}
 		return templateType.cast(own);
 	}

@@ -6,6 +6,9 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 import io.github.wxnetwork.DownloadProgress;
@@ -22,11 +25,12 @@ import okio.Sink;
  * place, capped on the bytes received, then moved into place atomically. Whatever the status code, the
  * body is the file (as in WeChat). On failure the part file is deleted, so nothing partial remains.
  *
- * <p>A retried attempt goes on from where the part stopped, as {@code curl -C -} does: when the response
- * it continues offered {@code Accept-Ranges: bytes} and a validator, the next request asks for the rest
- * with {@code Range} and {@code If-Range}; a {@code 206} from the right byte is appended, anything else
- * (the file changed, the server ignored the range) starts the part again from zero. The cap counts the
- * whole file.
+ * <p>A retried attempt goes on from where the part stopped, as {@code curl -C -} does, when the response
+ * that started the part offered {@code Accept-Ranges: bytes} and a strong validator (RFC 9110, section
+ * 13.1.5): the next request asks for the rest with {@code Range} and {@code If-Range}, and only a
+ * {@code 206} for exactly the rest of that same file is appended. Anything else (the file changed, the
+ * server ignored or refused the range) starts the part again from zero. The cap counts the whole file, and
+ * progress only rises unless the file's length changed.
  */
 final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 
@@ -43,8 +47,16 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 	/** The response the part's first byte came from: the result's status and headers, however it was resumed. */
 	private HeadersReceived started;
 
+	/** The started response's length, or -1. */
+	private long length = -1;
+
 	/** {@code If-Range} for the rest of the part: a strong ETag or Last-Modified; null when it cannot resume. */
 	private String validator;
+
+	/** Whether the caller asked for a range of its own: then the part holds that range, never resumed. */
+	private boolean callersRange;
+
+	private ProgressReporter progress;
 
 	/**
 	 * @param target the caller's filePath (checked), or null for a new file under the temp dir
@@ -58,6 +70,7 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 
 	@Override
 	public Request request(Request original) {
+		this.callersRange = original.header("Range") != null;
 		long have = partSize();
 		if (this.validator == null || have <= 0) {
 			return original;
@@ -74,19 +87,20 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 	public DownloadSuccess read(Response response, HeadersReceived headers) throws IOException {
 		ResponseBody body = response.body();
 		long offset = resumedAt(response);
-		OpenOption[] options = { StandardOpenOption.WRITE, StandardOpenOption.APPEND };
-		if (offset == 0) {
-			options = startPart(response, headers);
-		}
-		long total = (body.contentLength() >= 0) ? offset + body.contentLength() : -1;
-		Listeners<DownloadProgress> listeners = this.task.progressListeners();
-		ProgressReporter progress = new ProgressReporter(total,
-				(percent, done, expected) -> listeners.fire(new DownloadProgress(percent, done, expected)));
-		try (Sink file = Okio.sink(this.part, options)) {
+		OpenOption[] options = (offset == 0) ? startPart(response, headers)
+				: new OpenOption[] { StandardOpenOption.WRITE, StandardOpenOption.APPEND };
+		long total = (offset > 0) ? this.length : body.contentLength();
+		ProgressReporter progress = progress(total);
+		try (Sink file = local(() -> Okio.sink(this.part, options))) {
 			BodyStreamer.stream(body, this.maxBytes - offset, (chunk, received, expected) -> {
 				long done = offset + received;
 				this.task.transferred(done, total);
-				file.write(chunk, chunk.size());
+				try {
+					file.write(chunk, chunk.size());
+				}
+				catch (IOException ex) {
+					throw WxIoException.local(ex);
+				}
 				progress.update(done);
 			});
 		}
@@ -100,36 +114,68 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 		Path result = (this.target != null) ? this.target : this.tempFiles.newTempFilePath(body.contentType());
 		// A rename in the same directory: readers see the old file or the whole new one, never a part,
 		// and a symbolic link planted at the target is replaced, not followed.
-		Files.move(this.part, result, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		local(() -> Files.move(this.part, result, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
 		this.part = null;
 		return new DownloadSuccess((this.target == null) ? result : null, this.target, this.started.statusCode(),
 				this.started.header(), this.task.profile().snapshot(), this.task.attempts().exception());
 	}
 
+	/** One reporter for the whole download, so progress only rises; a new one only for a file of a new length. */
+	private ProgressReporter progress(long total) {
+		if (this.progress == null || this.progress.total() != total) {
+			Listeners<DownloadProgress> listeners = this.task.progressListeners();
+			this.progress = new ProgressReporter(total,
+					(percent, done, expected) -> listeners.fire(new DownloadProgress(percent, done, expected)));
+		}
+		return this.progress;
+	}
+
 	/**
-	 * Where this response's body goes in the part: after its bytes when it is the 206 asked for, else 0.
-	 * @throws IOException a 206 from another byte; the next attempt starts again from zero
+	 * Where this response's body goes in the part: after its bytes when it is exactly the rest asked for,
+	 * else 0 (a whole response starts the part again).
+	 * @throws IOException a range that is not the rest of the same file; the next attempt starts from zero
 	 */
 	private long resumedAt(Response response) throws IOException {
 		long have = partSize();
-		if (this.validator == null || have <= 0 || response.code() != 206) {
+		if (this.validator == null || have <= 0 || (response.code() != 206 && response.code() != 416)) {
 			return 0;
 		}
 		String range = response.header("Content-Range", "");
-		long from = -1;
-		if (range.startsWith("bytes ") && range.indexOf('-') > 6) {
-			try {
-				from = Long.parseLong(range.substring(6, range.indexOf('-')).trim());
-			}
-			catch (NumberFormatException ex) {
-				from = -1;
-			}
+		if (response.code() == 206 && isTheRest(range, have, response)) {
+			return have;
 		}
-		if (from != have) {
-			this.validator = null;
-			throw new IOException("the server resumed the download with Content-Range \"" + range + "\", not at byte " + have);
+		this.validator = null;
+		throw new IOException("the server answered the resumed download with " + response.code() + " \"" + range
+				+ "\", not the bytes from " + have + ": it starts again");
+	}
+
+	/** {@code bytes <have>-<length - 1>/<length>}, of the same version, with a body of that many bytes. */
+	private boolean isTheRest(String range, long have, Response response) {
+		if (!range.startsWith("bytes ")) {
+			return false;
 		}
-		return have;
+		int dash = range.indexOf('-');
+		int slash = range.indexOf('/');
+		if (dash < 0 || slash < dash) {
+			return false;
+		}
+		long first;
+		long last;
+		long complete;
+		try {
+			first = Long.parseLong(range.substring(6, dash).trim());
+			last = Long.parseLong(range.substring(dash + 1, slash).trim());
+			String size = range.substring(slash + 1).trim();
+			complete = "*".equals(size) ? -1 : Long.parseLong(size);
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		long bodyLength = response.body().contentLength();
+		String etag = response.header("ETag");
+		return first == have && (complete < 0 || last == complete - 1) && (this.length < 0 || complete == this.length)
+				&& (bodyLength < 0 || bodyLength == last - first + 1)
+				&& (etag == null || !this.validator.startsWith("\"") || etag.equals(this.validator));
 	}
 
 	/** A new part (or the old one emptied) for a body from byte zero; remembers how it could be resumed. */
@@ -137,9 +183,14 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 		boolean emptied = this.part != null;
 		if (!emptied) {
 			Path directory = (this.target != null) ? this.target.getParent() : this.tempFiles.tempDir();
-			this.part = this.tempFiles.newPartFile(directory);
+			this.part = local(() -> this.tempFiles.newPartFile(directory));
+		}
+		if (this.started != null) {
+			// Started again: the file is this response's now (the headers event fired once, for the first).
+			this.task.statusCode(response.code());
 		}
 		this.started = headers;
+		this.length = response.body().contentLength();
 		this.validator = validator(response);
 		// WRITE without TRUNCATE_EXISTING for a new part: truncating a file makes ext4 flush it to disk on
 		// close (5-34 ms per 50 MiB measured), which raw OkHttp's copy does not pay.
@@ -148,22 +199,38 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 	}
 
 	/**
-	 * What {@code If-Range} may say for the rest of this body: a strong ETag, else Last-Modified; null when
+	 * What {@code If-Range} may say for the rest of this body (RFC 9110, section 13.1.5): a strong ETag; else,
+	 * when there is no ETag at all, a Last-Modified at least a second before the response's Date. Null when
 	 * the server offers no byte ranges, or the bytes on disk are not the server's (OkHttp unzipped them, or
-	 * the caller asked for a range of its own).
+	 * the caller asked for a range).
 	 */
-	private static String validator(Response response) {
+	private String validator(Response response) {
 		Response network = response.networkResponse();
-		if (response.code() != 200 || !"bytes".equalsIgnoreCase(response.header("Accept-Ranges"))
-				|| response.request().header("Range") != null || network == null
+		if (response.code() != 200 || !"bytes".equalsIgnoreCase(response.header("Accept-Ranges")) || this.callersRange
+				|| network == null
 				|| !Objects.equals(network.header("Content-Encoding"), response.header("Content-Encoding"))) {
 			return null;
 		}
 		String etag = response.header("ETag");
-		if (etag != null && !etag.startsWith("W/")) {
-			return etag;
+		if (etag != null) {
+			return etag.startsWith("\"") ? etag : null;
 		}
-		return response.header("Last-Modified");
+		String lastModified = response.header("Last-Modified");
+		return (lastModified != null && strongDate(lastModified, response.header("Date"))) ? lastModified : null;
+	}
+
+	private static boolean strongDate(String lastModified, String date) {
+		if (date == null) {
+			return false;
+		}
+		try {
+			ZonedDateTime modified = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
+			ZonedDateTime sent = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME);
+			return !modified.plusSeconds(1).isAfter(sent);
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
 	}
 
 	private long partSize() {
@@ -175,6 +242,23 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 		}
 		catch (IOException ex) {
 			return 0;
+		}
+	}
+
+	/** A file operation on this machine: its failure is no network error, so it is neither retried nor held against the upstream. */
+	@FunctionalInterface
+	private interface LocalFileOperation<T> {
+
+		T run() throws IOException;
+
+	}
+
+	private static <T> T local(LocalFileOperation<T> operation) throws IOException {
+		try {
+			return operation.run();
+		}
+		catch (IOException ex) {
+			throw WxIoException.local(ex);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -65,12 +66,12 @@ final class Exchange<R> {
 
 	/** Runs the next attempt on this thread; the task ends, or the next attempt is scheduled. */
 	void attempt() {
-		this.attempt++;
-		if (this.attempt > 1) {
-			this.task.view().attempt(this.attempt);
-		}
 		if (this.task.cancelRequested()) {
 			end(Failures.abort(this.task.kind()));
+			return;
+		}
+		if (remainingMillis() <= 0) {
+			end(Failures.fail(this.task.kind(), "timeout", WxErrno.TIMEOUT));
 			return;
 		}
 		WxNetworkException refused = this.attempts.begin();
@@ -78,18 +79,18 @@ final class Exchange<R> {
 			end(refused);
 			return;
 		}
+		this.attempt++;
+		if (this.attempt > 1) {
+			this.task.view().attempt(this.attempt);
+		}
 		Call call = null;
 		try {
 			Request next = this.roundTrip.request(this.request);
 			call = this.engine.clientFor(next).newCall(next);
 			if (this.deadline != NO_DEADLINE) {
-				long remaining = remainingMillis();
-				if (remaining <= 0) {
-					throw new WxIoException("timeout", (kind) -> Failures.fail(kind, "timeout", WxErrno.TIMEOUT));
-				}
 				// OkHttp's call timeout spans connect, headers and the body until it is closed: WeChat's
 				// timeout. It fails the call with "timeout", told apart from an abort by the task's reason.
-				call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
+				call.timeout().timeout(Math.max(1, remainingMillis()), TimeUnit.MILLISECONDS);
 			}
 			this.task.attach(call);
 			try (Response response = call.execute()) {
@@ -115,7 +116,7 @@ final class Exchange<R> {
 		}
 		catch (IOException ex) {
 			WxNetworkException failure = Failures.fromIo(this.task.kind(), ex);
-			failed(failure, failure.errno() == WxErrno.NETWORK_ERROR && retryable(ex));
+			failed(failure, failure.errno() == WxErrno.NETWORK_ERROR && onTheWire(ex));
 		}
 		catch (WxNetworkException ex) {
 			failed(ex, false);
@@ -138,17 +139,23 @@ final class Exchange<R> {
 		if (delay < 0) {
 			return false;
 		}
+		// Closed before the next attempt can start, so the connection is back in the pool (or gone) by then.
+		response.close();
 		this.attempts.responded(response.code());
 		retryAfter(delay);
 		return true;
 	}
 
-	private void failed(WxNetworkException failure, boolean retryable) {
+	/**
+	 * @param wireFault a connection error or a cut on the wire: the upstream's fault, which a retry may mend
+	 * and the circuit breaker counts (a timeout counts too)
+	 */
+	private void failed(WxNetworkException failure, boolean wireFault) {
 		boolean aborted = this.task.cancelRequested();
-		this.attempts.failed(failure, aborted);
+		this.attempts.failed(failure, aborted, wireFault);
 		boolean unseen = !this.announced || this.roundTrip.retriesAfterHeaders();
 		if (!aborted) {
-			long delay = this.attempts.retryDelay(failure, retryable && unseen, remainingMillis());
+			long delay = this.attempts.retryDelay(failure, wireFault && unseen, remainingMillis());
 			if (delay >= 0) {
 				retryAfter(delay);
 				return;
@@ -165,35 +172,38 @@ final class Exchange<R> {
 
 	/**
 	 * Waits without a thread: the timer hands the next attempt to the engine's pool, or an abort does so at
-	 * once (whichever comes first; the attempt then ends with the abort).
+	 * once, whichever comes first (the attempt then ends with the abort). The wake-up is published before the
+	 * timer is set, so the next attempt's call always replaces it, never the other way round.
 	 */
 	private void retryAfter(long delayMillis) {
 		AtomicBoolean due = new AtomicBoolean();
+		AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
 		Runnable next = () -> {
 			if (due.compareAndSet(false, true)) {
+				ScheduledFuture<?> pending = timer.get();
+				if (pending != null) {
+					pending.cancel(false);
+				}
 				this.engine.submit(this.task, this::attempt, this.roundTrip);
 			}
 		};
-		ScheduledFuture<?> wait;
+		this.task.attachWait(next);
 		try {
-			wait = this.engine.scheduler().schedule(next, delayMillis, TimeUnit.MILLISECONDS);
+			timer.set(this.engine.scheduler().schedule(next, delayMillis, TimeUnit.MILLISECONDS));
 		}
 		catch (RejectedExecutionException ex) {
-			end(Failures.invalid(this.task.kind(), "wx-network is shut down"));
-			return;
+			if (due.compareAndSet(false, true)) {
+				end(Failures.invalid(this.task.kind(), "wx-network is shut down"));
+			}
 		}
-		this.task.attachWait(() -> {
-			wait.cancel(false);
-			next.run();
-		});
 	}
 
 	/**
-	 * Whether an I/O failure may go better next time: a connection error or a body cut short, but not a
-	 * certificate the server will present again, a redirect loop, a cancel, our own guard's verdict or the
-	 * size cap.
+	 * Whether an I/O failure happened on the wire and may go better next time: a connection error or a body
+	 * cut short, but not a certificate the server will present again, a redirect loop, our own verdicts (the
+	 * guard, the size cap) or a local file's error.
 	 */
-	private static boolean retryable(IOException ex) {
+	private static boolean onTheWire(IOException ex) {
 		return !(ex instanceof WxIoException || ex instanceof BlockedAddressException
 				|| ex instanceof SSLPeerUnverifiedException || ex instanceof SSLHandshakeException
 				|| ex instanceof RedirectFollower.TooManyFollowUps);

@@ -30,6 +30,10 @@ final class ProgressReporter {
 		this.sink = sink;
 	}
 
+	long total() {
+		return this.total;
+	}
+
 	void update(long done) {
 		if (this.total <= 0) {
 			if (done > this.lastDone) {

@@ -19,6 +19,16 @@ public final class WxIoException extends IOException {
 		this.failure = failure;
 	}
 
+	/**
+	 * A failure of a file on this machine (a download's part, its move into place): the cause's message with
+	 * errno 600001 as before, but marked as ours, so it is not retried and no circuit breaker counts it.
+	 */
+	public static WxIoException local(IOException cause) {
+		WxIoException local = new WxIoException(String.valueOf(cause.getMessage()), (kind) -> Failures.fromIo(kind, cause));
+		local.initCause(cause);
+		return local;
+	}
+
 	public WxNetworkException failure(TaskKind kind) {
 		return this.failure.apply(kind);
 	}

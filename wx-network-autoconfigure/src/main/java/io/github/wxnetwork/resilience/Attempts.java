@@ -79,18 +79,21 @@ public final class Attempts {
 	}
 
 	/**
-	 * The attempt failed: connection errors and timeouts count against the upstream, an abort not at all,
-	 * anything else (a refused address, the size cap) as a call that reached it.
+	 * The attempt failed: errors on the wire and timeouts count against the upstream, an abort not at all,
+	 * anything else (a refused address, the size cap, a local file's error) as a call that went well enough.
+	 * @param wireFault a connection error or a cut body
 	 */
-	public void failed(WxNetworkException failure, boolean aborted) {
+	public void failed(WxNetworkException failure, boolean aborted, boolean wireFault) {
 		if (!takePermit()) {
 			return;
 		}
 		if (aborted) {
 			this.breaker.releasePermission();
 		}
-		else if (failure.errno() == WxErrno.NETWORK_ERROR || failure.errno() == WxErrno.TIMEOUT) {
-			this.breaker.onError(elapsed(), this.breaker.getTimestampUnit(), failure);
+		else if (wireFault || failure.errno() == WxErrno.TIMEOUT) {
+			// The I/O error itself, so record-exceptions such as java.io.IOException match it.
+			Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+			this.breaker.onError(elapsed(), this.breaker.getTimestampUnit(), cause);
 		}
 		else {
 			this.breaker.onSuccess(elapsed(), this.breaker.getTimestampUnit());
@@ -123,25 +126,36 @@ public final class Attempts {
 		return (this.retry != null) ? retryDelay(failure, retryable, 0, remainingMillis) : -1;
 	}
 
+	/**
+	 * Decides first, then tells Resilience4j what was decided, so its counts and events are what happened:
+	 * a retry (its wait fitting in the task's time), a give-up after retries, or a failure not retried.
+	 */
 	private long retryDelay(WxNetworkException failure, boolean retryable, long atLeast, long remainingMillis) {
 		if (this.settled) {
 			return -1;
 		}
-		long delay = this.retry.onError(retryable ? new RetryableFailure(failure) : failure);
-		if (delay < 0) {
-			this.settled = true;
-			return -1;
+		int failedAttempts = retried() + 1;
+		boolean attemptsLeft = failedAttempts < this.policy.maxAttempts();
+		if (retryable && attemptsLeft) {
+			long delay = Math.max(atLeast, this.policy.backOff(failedAttempts, failure));
+			if (delay < remainingMillis) {
+				this.retry.onError(new RetryableFailure(failure));
+				if (this.reasons == null) {
+					this.reasons = new ArrayList<>(2);
+				}
+				this.reasons.add(new ExceptionInfo.Reason(failure.errMsg(), failure.errno()));
+				return delay;
+			}
 		}
-		delay = Math.max(delay, atLeast);
-		if (delay >= remainingMillis) {
-			// The task's timeout would pass during the wait: this attempt's outcome is the task's.
-			return -1;
-		}
-		if (this.reasons == null) {
-			this.reasons = new ArrayList<>(2);
-		}
-		this.reasons.add(new ExceptionInfo.Reason(failure.errMsg(), failure.errno()));
-		return delay;
+		// The end: "failed after retries" when they ran out, else "failed without retry" (not retryable, or
+		// the task's timeout would pass during the wait, which makes this attempt's outcome the task's).
+		this.settled = true;
+		this.retry.onError((retryable && !attemptsLeft) ? new RetryableFailure(failure) : failure);
+		return -1;
+	}
+
+	private int retried() {
+		return (this.reasons != null) ? this.reasons.size() : 0;
 	}
 
 	/** The task ended with a result. */
@@ -179,23 +193,29 @@ public final class Attempts {
 		return new WxNetworkException(this.kind.api() + ":fail http status " + status, WxErrno.NONE);
 	}
 
-	/** Seconds or an HTTP date (RFC 9110, section 10.2.3); 0 when absent or unreadable. */
+	/**
+	 * Seconds or an HTTP date (RFC 9110, section 10.2.3); 0 when absent or unreadable, and more than any
+	 * wait for a number too large to hold.
+	 */
 	static long retryAfterMillis(String value) {
 		if (value == null || value.isBlank()) {
 			return 0;
 		}
 		String text = value.trim();
-		try {
-			return TimeUnit.SECONDS.toMillis(Math.max(0, Long.parseLong(text)));
-		}
-		catch (NumberFormatException ex) {
+		if (text.chars().allMatch(Character::isDigit)) {
 			try {
-				Instant when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				return Math.max(0, when.toEpochMilli() - System.currentTimeMillis());
+				return TimeUnit.SECONDS.toMillis(Long.parseLong(text));
 			}
-			catch (DateTimeParseException notADate) {
-				return 0;
+			catch (NumberFormatException tooLarge) {
+				return Long.MAX_VALUE;
 			}
+		}
+		try {
+			Instant when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+			return Math.max(0, when.toEpochMilli() - System.currentTimeMillis());
+		}
+		catch (DateTimeParseException notADate) {
+			return 0;
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.wxnetwork.TaskKind;
@@ -91,12 +92,26 @@ public final class ResiliencePolicy {
 		return new Attempts(kind, retries ? this.retry.asyncContext() : null, this.circuitBreaker, this);
 	}
 
+	/** Whether tasks under this policy may be retried or have a circuit breaker. */
+	public boolean isActive() {
+		return this.retry != null || this.circuitBreaker != null;
+	}
+
 	boolean retriesStatus(int status) {
 		return this.statuses.contains(status);
 	}
 
 	long maxWaitMillis() {
 		return this.maxWaitMillis;
+	}
+
+	int maxAttempts() {
+		return this.retry.getRetryConfig().getMaxAttempts();
+	}
+
+	/** The wait before the attempt after {@code failedAttempts} failed ones, by the retry's interval function. */
+	long backOff(int failedAttempts, Throwable failure) {
+		return this.retry.getRetryConfig().getIntervalBiFunction().apply(failedAttempts, Either.left(failure));
 	}
 
 }

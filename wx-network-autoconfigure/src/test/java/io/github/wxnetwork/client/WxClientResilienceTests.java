@@ -204,6 +204,22 @@ class WxClientResilienceTests extends WxClientTestSupport {
 			});
 	}
 
+	@WxClient(name = "download", url = "${test.url}")
+	interface NamedLikeATemplate {
+
+		@GetExchange("/items/{id}")
+		Item item(@PathVariable String id);
+
+	}
+
+	@Test
+	void aClientNamedLikeATemplateStopsStartUp() {
+		runner().withInitializer(clients(NamedLikeATemplate.class)).run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOf(WxClientDefinitionException.class)
+			.hasMessageContaining("would share the Resilience4j instances of the download template (wx-download)"));
+	}
+
 	@Test
 	void badRetrySettingsStopStartUpNamingTheProperty() {
 		assertStartUpFails("wx.network.retry.max-attempts=0", "wx.network.retry.max-attempts");

@@ -3,7 +3,10 @@ package io.github.wxnetwork.resilience;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -45,6 +48,7 @@ class CircuitBreakerTest {
 			.minimumNumberOfCalls(2)
 			.failureRateThreshold(50)
 			.waitDurationInOpenState(Duration.ofMinutes(1))
+			.permittedNumberOfCallsInHalfOpenState(1)
 			.build());
 		this.kit = WxTestKit.builder().circuitBreakers(breakers).build();
 		this.client = this.kit.requestTemplate().withPolicy(this.kit.policies().forClient("shop", null, true));
@@ -95,14 +99,32 @@ class CircuitBreakerTest {
 	}
 
 	@Test
-	void abortsNeitherCountNorKeepAPermit() throws Exception {
-		for (int i = 0; i < 3; i++) {
-			RequestTask task = this.client.request(RequestOptions.builder(silentUrl()).build());
-			task.abort();
-			assertThat(TaskAwait.awaitFailure(task, WAIT_SECONDS).errMsg()).isEqualTo("request:fail abort");
-		}
-		assertThat(this.breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-		assertThat(this.breaker.getMetrics().getNumberOfBufferedCalls()).isZero();
+	void anAbortedCallGivesBackItsHalfOpenPermit() throws Exception {
+		// Half open with one trial call: a permit an abort kept would refuse every call after it.
+		this.breaker.transitionToOpenState();
+		this.breaker.transitionToHalfOpenState();
+		CountDownLatch connected = new CountDownLatch(1);
+		Thread acceptor = new Thread(() -> {
+			try (Socket held = this.silent.accept()) {
+				connected.countDown();
+				held.getInputStream().read();
+			}
+			catch (IOException ex) {
+				// closed by the test
+			}
+		});
+		acceptor.setDaemon(true);
+		acceptor.start();
+		RequestTask held = this.client.request(RequestOptions.builder(silentUrl()).build());
+		assertThat(connected.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+		held.abort();
+		assertThat(TaskAwait.awaitFailure(held, WAIT_SECONDS).errMsg()).isEqualTo("request:fail abort");
+
+		assertThat(this.breaker.getState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+		WxNetworkException next = TaskAwait.awaitFailure(
+				this.client.request(RequestOptions.builder(closedPortUrl()).build()), WAIT_SECONDS);
+		assertThat(next.errno()).as("the trial call was let through").isEqualTo(WxErrno.NETWORK_ERROR);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.github.wxnetwork.resilience;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.DownloadProgress;
@@ -137,9 +139,9 @@ class DownloadResumeTest {
 	}
 
 	@Test
-	void lastModifiedServesAsTheValidatorWhenTheETagIsWeak() throws Exception {
-		String lastModified = "Last-Modified: Wed, 21 Oct 2026 07:28:00 GMT";
-		this.server = new ScriptedHttpServer(cutAfterOffering("ETag: W/\"v1\"", lastModified), theRest());
+	void lastModifiedServesWhenThereIsNoETagAndTheDateMakesItStrong() throws Exception {
+		this.server = new ScriptedHttpServer(cutAfterOffering("Last-Modified: Wed, 21 Oct 2026 07:28:00 GMT",
+				"Date: Wed, 21 Oct 2026 08:00:00 GMT"), theRest());
 
 		DownloadSuccess result = TaskAwait.await(kit(SIZE).downloadTemplate()
 			.downloadFile(DownloadOptions.builder(this.server.url("/file")).build()), WAIT_SECONDS);
@@ -150,16 +152,34 @@ class DownloadResumeTest {
 	}
 
 	@Test
-	void aChangedFileStartsAgainFromZero() throws Exception {
-		// The server's file changed, so it ignores the range (If-Range no longer matches) and sends it whole.
-		this.server = new ScriptedHttpServer(cutAfterOffering("ETag: \"v1\""), whole(CHANGED));
+	void weakValidatorsAreNotResumedButStartedAgain() throws Exception {
+		// RFC 9110: no If-Range with a weak ETag, nor with a date when an ETag exists or the date is not strong.
+		this.server = new ScriptedHttpServer(cutAfterOffering("ETag: W/\"v1\"", "Last-Modified: Wed, 21 Oct 2026 07:28:00 GMT"),
+				cutAfterOffering("Last-Modified: Wed, 21 Oct 2026 07:28:00 GMT", "Date: Wed, 21 Oct 2026 07:28:00 GMT"),
+				whole(BODY));
 
 		DownloadSuccess result = TaskAwait.await(kit(SIZE).downloadTemplate()
 			.downloadFile(DownloadOptions.builder(this.server.url("/file")).build()), WAIT_SECONDS);
 
+		assertThat(Files.readAllBytes(result.tempFilePath())).isEqualTo(BODY);
+		assertThat(this.server.received()).extracting((request) -> request.header("Range")).containsOnlyNulls();
+	}
+
+	@Test
+	void aChangedFileStartsAgainFromZero() throws Exception {
+		// The server's file changed, so it ignores the range (If-Range no longer matches) and sends it whole.
+		this.server = new ScriptedHttpServer(cutAfterOffering("ETag: \"v1\""), whole(CHANGED));
+
+		List<DownloadProgress> progress = new CopyOnWriteArrayList<>();
+		DownloadSuccess result = TaskAwait.await(kit(SIZE).downloadTemplate()
+			.downloadFile(DownloadOptions.builder(this.server.url("/file")).onProgressUpdate(progress::add).build()),
+				WAIT_SECONDS);
+
 		assertThat(Files.readAllBytes(result.tempFilePath())).isEqualTo(CHANGED);
 		assertThat(result.header()).containsEntry("ETag", "\"v2\"");
 		assertThat(this.server.bodyBytesSent()).isEqualTo(CUT + SIZE);
+		// Same length: progress does not go back to 0, it waits until the new bytes pass what was reported.
+		assertThat(progress).extracting(DownloadProgress::progress).isSorted().doesNotHaveDuplicates().endsWith(100);
 	}
 
 	@Test
@@ -191,6 +211,88 @@ class DownloadResumeTest {
 
 		assertThat(Files.readAllBytes(result.tempFilePath())).isEqualTo(BODY);
 		assertThat(this.server.received().get(2).header("Range")).isNull();
+	}
+
+	@Test
+	void aRangeThatIsNotExactlyTheRestStartsAgain() throws Exception {
+		Step short206 = (request, exchange) -> {
+			exchange.head("206 Partial Content", "Content-Length: 100",
+					"Content-Range: bytes " + CUT + "-" + (CUT + 99) + "/" + SIZE);
+			exchange.body(BODY, CUT, CUT + 100);
+		};
+		Step otherVersion = (request, exchange) -> {
+			exchange.head("206 Partial Content", "Content-Length: " + (SIZE - CUT),
+					"Content-Range: bytes " + CUT + "-" + (SIZE - 1) + "/" + SIZE, "ETag: \"v2\"");
+			exchange.body(CHANGED, CUT, SIZE);
+		};
+		Step refused = (request, exchange) -> exchange.head("416 Range Not Satisfiable", "Content-Length: 0",
+				"Content-Range: bytes */" + SIZE);
+		for (Step wrong : List.of(short206, otherVersion, refused)) {
+			this.server = new ScriptedHttpServer(cutAfterOffering("ETag: \"v1\""), wrong, whole(BODY));
+
+			DownloadSuccess result = TaskAwait.await(kit(SIZE).downloadTemplate()
+				.downloadFile(DownloadOptions.builder(this.server.url("/file")).build()), WAIT_SECONDS);
+
+			assertThat(Files.readAllBytes(result.tempFilePath())).isEqualTo(BODY);
+			assertThat(this.server.received().get(1).header("Range")).isEqualTo("bytes=" + CUT + "-");
+			assertThat(this.server.received().get(2).header("Range")).isNull();
+			this.kit.close();
+			this.server.close();
+		}
+		this.kit = null;
+		this.server = null;
+	}
+
+	@Test
+	void aBodyOkHttpUnzippedIsNotResumed() throws Exception {
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+			gzip.write(BODY);
+		}
+		byte[] gz = zipped.toByteArray();
+		Step cutZipped = (request, exchange) -> {
+			exchange.head("200 OK", "Content-Length: " + gz.length, "Content-Encoding: gzip", "Accept-Ranges: bytes",
+					"ETag: \"v1\"");
+			exchange.body(gz, 0, gz.length / 2);
+		};
+		this.server = new ScriptedHttpServer(cutZipped, whole(BODY));
+
+		DownloadSuccess result = TaskAwait.await(kit(SIZE).downloadTemplate()
+			.downloadFile(DownloadOptions.builder(this.server.url("/file")).build()), WAIT_SECONDS);
+
+		assertThat(Files.readAllBytes(result.tempFilePath())).isEqualTo(BODY);
+		assertThat(this.server.received().get(0).header("Accept-Encoding")).isEqualTo("gzip");
+		assertThat(this.server.received().get(1).header("Range")).isNull();
+	}
+
+	@Test
+	void aRangeTheCallerAskedForIsAskedForAgainNotResumed() throws Exception {
+		this.server = new ScriptedHttpServer(cutAfterOffering("ETag: \"v1\""), whole(BODY));
+
+		TaskAwait.await(kit(SIZE).downloadTemplate()
+			.downloadFile(DownloadOptions.builder(this.server.url("/file")).header("Range", "bytes=0-").build()),
+				WAIT_SECONDS);
+
+		assertThat(this.server.received()).extracting((request) -> request.header("Range"))
+			.containsExactly("bytes=0-", "bytes=0-");
+	}
+
+	@Test
+	void aLocalFileErrorIsNotRetried() throws Exception {
+		this.server = new ScriptedHttpServer(whole(BODY));
+		// The temp dir is a file: no part can be made there (root ignores permissions, so not a read-only dir).
+		Path notADirectory = Files.writeString(this.dir.resolve("not-a-directory"), "x");
+		this.kit = WxTestKit.builder()
+			.tempDir(notADirectory)
+			.retry(new RetryProperties(3, Duration.ZERO, 1.0, Duration.ofSeconds(5), null, null))
+			.build();
+
+		WxNetworkException failure = TaskAwait.awaitFailure(this.kit.downloadTemplate()
+			.downloadFile(DownloadOptions.builder(this.server.url("/file")).build()), WAIT_SECONDS);
+
+		assertThat(failure.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
+		assertThat(failure.exception().retryCount()).isZero();
+		assertThat(this.server.received()).hasSize(1);
 	}
 
 	@Test

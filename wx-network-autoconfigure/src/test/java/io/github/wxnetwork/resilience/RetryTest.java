@@ -200,6 +200,41 @@ class RetryTest {
 	}
 
 	@Test
+	void aTimeoutIsNotRetried() throws Exception {
+		this.server.stubFor(get(urlEqualTo("/r")).willReturn(aResponse().withFixedDelay(5_000)));
+
+		WxNetworkException failure = TaskAwait.awaitFailure(kit(retry(3)).requestTemplate()
+			.request(RequestOptions.builder(url()).timeout(Duration.ofMillis(200)).build()), WAIT_SECONDS);
+
+		assertThat(failure.errMsg()).isEqualTo("request:fail timeout");
+		assertThat(TestWireMock.received(this.server)).hasSize(1);
+	}
+
+	@Test
+	void aRedirectLoopIsNotRetried() throws Exception {
+		this.server.stubFor(get(urlEqualTo("/r")).willReturn(aResponse().withStatus(302).withHeader("Location", "/r")));
+
+		WxNetworkException failure = TaskAwait.awaitFailure(
+				kit(retry(3)).requestTemplate().request(RequestOptions.builder(url()).build()), WAIT_SECONDS);
+
+		assertThat(failure.errMsg()).isEqualTo("request:fail Too many follow-up requests: 21");
+		assertThat(TestWireMock.received(this.server)).hasSize(21);
+	}
+
+	@Test
+	void aRetryAfterOfDecadesKeepsTheResponse() throws Exception {
+		// The largest OkHttp's own 503 handling reads without failing (it parses an int).
+		this.server.stubFor(get(urlEqualTo("/r"))
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2147483647")));
+
+		RequestSuccess result = TaskAwait.await(kit(retry(3)).requestTemplate().request(RequestOptions.builder(url()).build()),
+				WAIT_SECONDS);
+
+		assertThat(result.statusCode()).isEqualTo(503);
+		assertThat(TestWireMock.received(this.server)).hasSize(1);
+	}
+
+	@Test
 	void aStatusNotConfiguredIsTheResult() throws Exception {
 		answersInTurn(500, 200);
 
