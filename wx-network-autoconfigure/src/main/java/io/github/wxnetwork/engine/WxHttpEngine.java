@@ -94,6 +94,7 @@ public final class WxHttpEngine implements AutoCloseable {
 			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)))
 			.followRedirects(false)
 			.addInterceptor(new RedirectFollower(hostGuard, client.followSslRedirects()))
+			.addNetworkInterceptor(UnavailableAsIs.INSTANCE)
 			.cache(null);
 		if (hostGuard.blocksPrivateNetworks()) {
 			if (usesProxy(client)) {

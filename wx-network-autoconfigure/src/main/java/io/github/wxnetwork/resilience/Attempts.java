@@ -110,11 +110,8 @@ public final class Attempts {
 			return -1;
 		}
 		long asked = retryAfterMillis(retryAfter);
-		if (asked > this.policy.maxWaitMillis()) {
-			// The server wants more rest than we may wait: its answer is the result.
-			return -1;
-		}
-		return retryDelay(statusFailure(status), true, asked, remainingMillis);
+		// A server that wants more rest than we may wait gets none: its answer is the result, not retried.
+		return retryDelay(statusFailure(status), asked <= this.policy.maxWaitMillis(), asked, remainingMillis);
 	}
 
 	/**

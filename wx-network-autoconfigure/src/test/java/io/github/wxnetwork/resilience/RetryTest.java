@@ -246,6 +246,20 @@ class RetryTest {
 	}
 
 	@Test
+	void aPostIsNotResentByOkHttpOnA503WithRetryAfterZero() throws Exception {
+		this.server.stubFor(any(urlEqualTo("/r")).inScenario("zero").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")).willSetStateTo("up"));
+		this.server.stubFor(any(urlEqualTo("/r")).inScenario("zero").whenScenarioStateIs("up")
+			.willReturn(aResponse().withBody("ok")));
+
+		RequestSuccess result = TaskAwait.await(kit(new RetryProperties()).requestTemplate()
+			.request(RequestOptions.builder(url()).method(WxMethod.POST).data("x").build()), WAIT_SECONDS);
+
+		assertThat(result.statusCode()).isEqualTo(503);
+		assertThat(TestWireMock.received(this.server)).hasSize(1);
+	}
+
+	@Test
 	void retryIsOffByDefault() throws Exception {
 		answersInTurn(503, 200);
 
