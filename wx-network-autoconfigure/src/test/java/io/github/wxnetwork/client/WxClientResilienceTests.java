@@ -12,6 +12,7 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.resilience.ResiliencePolicies;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -199,6 +200,8 @@ class WxClientResilienceTests extends WxClientTestSupport {
 			.withPropertyValues("wx.network.clients.shop.circuit-breaker.enabled=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(CircuitBreakerRegistry.class);
+				assertThat(context.getBean(ResiliencePolicies.class).forClient("shop", null, false).isActive())
+					.as("the client's policy, made at start-up with its breaker").isTrue();
 				assertThatExceptionOfType(HttpServerErrorException.class)
 					.isThrownBy(() -> context.getBean(Shop.class).item("1"));
 			});
