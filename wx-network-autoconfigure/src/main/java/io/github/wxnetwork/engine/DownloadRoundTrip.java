@@ -6,9 +6,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Objects;
 
 import io.github.wxnetwork.DownloadProgress;
@@ -56,6 +54,9 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 	/** Whether the caller asked for a range of its own: then the part holds that range, never resumed. */
 	private boolean callersRange;
 
+	/** The byte this attempt asked the rest from ({@code Range}), or 0 when it asked for the whole file. */
+	private long resumeFrom;
+
 	private ProgressReporter progress;
 
 	/**
@@ -71,11 +72,14 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 	@Override
 	public Request request(Request original) {
 		this.callersRange = original.header("Range") != null;
-		long have = partSize();
-		if (this.validator == null || have <= 0) {
+		this.resumeFrom = (this.validator != null) ? partSize() : 0;
+		if (this.resumeFrom <= 0) {
 			return original;
 		}
-		return original.newBuilder().header("Range", "bytes=" + have + "-").header("If-Range", this.validator).build();
+		return original.newBuilder()
+			.header("Range", "bytes=" + this.resumeFrom + "-")
+			.header("If-Range", this.validator)
+			.build();
 	}
 
 	@Override
@@ -136,17 +140,17 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 	 * @throws IOException a range that is not the rest of the same file; the next attempt starts from zero
 	 */
 	private long resumedAt(Response response) throws IOException {
-		long have = partSize();
-		if (this.validator == null || have <= 0 || (response.code() != 206 && response.code() != 416)) {
+		long from = this.resumeFrom;
+		if (from <= 0 || (response.code() != 206 && response.code() != 416)) {
 			return 0;
 		}
 		String range = response.header("Content-Range", "");
-		if (response.code() == 206 && isTheRest(range, have, response)) {
-			return have;
+		if (response.code() == 206 && isTheRest(range, from, response)) {
+			return from;
 		}
 		this.validator = null;
 		throw new IOException("the server answered the resumed download with " + response.code() + " \"" + range
-				+ "\", not the bytes from " + have + ": it starts again");
+				+ "\", not the bytes from " + from + ": it starts again");
 	}
 
 	/** {@code bytes <have>-<length - 1>/<length>}, of the same version, with a body of that many bytes. */
@@ -215,22 +219,11 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 		if (etag != null) {
 			return etag.startsWith("\"") ? etag : null;
 		}
-		String lastModified = response.header("Last-Modified");
-		return (lastModified != null && strongDate(lastModified, response.header("Date"))) ? lastModified : null;
-	}
-
-	private static boolean strongDate(String lastModified, String date) {
-		if (date == null) {
-			return false;
-		}
-		try {
-			ZonedDateTime modified = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME);
-			ZonedDateTime sent = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME);
-			return !modified.plusSeconds(1).isAfter(sent);
-		}
-		catch (DateTimeParseException ex) {
-			return false;
-		}
+		Instant lastModified = response.headers().getInstant("Last-Modified");
+		Instant date = response.headers().getInstant("Date");
+		// A date is a strong validator only when the file was a second old when it was sent.
+		return (lastModified != null && date != null && !lastModified.plusSeconds(1).isAfter(date))
+				? response.header("Last-Modified") : null;
 	}
 
 	private long partSize() {
