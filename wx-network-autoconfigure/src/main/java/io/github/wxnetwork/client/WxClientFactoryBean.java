@@ -12,9 +12,7 @@ import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
-import io.github.wxnetwork.engine.DefaultWxDownloadTemplate;
-import io.github.wxnetwork.engine.DefaultWxRequestTemplate;
-import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
+import io.github.wxnetwork.engine.ResilientTemplate;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
 import io.github.wxnetwork.resilience.ResiliencePolicy;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -174,21 +172,14 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 			throw new WxClientDefinitionException(this.type, "there is no " + templateType.getSimpleName()
 					+ " bean to carry out its " + kind.type() + " methods (is WxNetworkAutoConfiguration excluded?)");
 		}
-		Object own = template;
-		if (template instanceof DefaultWxRequestTemplate requests) {
-			own = requests.withPolicy(policy);
+		if (template instanceof ResilientTemplate<?> resilient) {
+			return templateType.cast(resilient.withPolicy(policy));
 		}
-		else if (template instanceof DefaultWxUploadTemplate uploads) {
-			own = uploads.withPolicy(policy);
-		}
-		else if (template instanceof DefaultWxDownloadTemplate downloads) {
-			own = downloads.withPolicy(policy);
-		}
-		else if (policy.isActive()) {
+		if (policy.isActive()) {
 			logger.warn("@WxClient {}: its retry and circuit breaker do not apply to its {} methods, whose "
 					+ "{} bean is the application's own", this.type.getName(), kind.type(), templateType.getSimpleName());
 		}
-		return templateType.cast(own);
+		return template;
 	}
 
 	private MethodInterceptor fallback(WxClient annotation, Map<Method, MethodPlan> plans) {

@@ -11,7 +11,7 @@ import io.github.wxnetwork.resilience.ResiliencePolicy;
 import okhttp3.Request;
 
 /** {@link WxDownloadTemplate} on the shared engine: a GET streamed to disk. */
-public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
+public final class DefaultWxDownloadTemplate implements WxDownloadTemplate, ResilientTemplate<DefaultWxDownloadTemplate> {
 
 	private static final TaskKind KIND = TaskKind.DOWNLOAD;
 
@@ -51,7 +51,7 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate {
 		this.policy = policy;
 	}
 
-	/** This template with another policy: a {@code @WxClient}'s own retry and breaker. */
+	@Override
 	public DefaultWxDownloadTemplate withPolicy(ResiliencePolicy policy) {
 		return new DefaultWxDownloadTemplate(this.launcher, this.requestRules, this.fileAccess, this.tempFiles,
 				this.maxFileSize, this.defaultTimeout, policy);

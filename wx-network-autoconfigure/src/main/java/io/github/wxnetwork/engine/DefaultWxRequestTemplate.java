@@ -10,7 +10,7 @@ import io.github.wxnetwork.resilience.ResiliencePolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@link WxRequestTemplate} on the shared engine. */
-public final class DefaultWxRequestTemplate implements WxRequestTemplate {
+public final class DefaultWxRequestTemplate implements WxRequestTemplate, ResilientTemplate<DefaultWxRequestTemplate> {
 
 	private final TaskLauncher launcher;
 
@@ -35,7 +35,7 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate {
 		this.policy = policy;
 	}
 
-	/** This template with another policy: a {@code @WxClient}'s own retry and breaker. */
+	@Override
 	public DefaultWxRequestTemplate withPolicy(ResiliencePolicy policy) {
 		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout, policy);
 	}

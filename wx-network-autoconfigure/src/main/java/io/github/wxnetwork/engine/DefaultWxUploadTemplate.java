@@ -17,7 +17,7 @@ import okhttp3.MultipartBody;
 import okhttp3.Request;
 
 /** {@link WxUploadTemplate} on the shared engine: a multipart/form-data POST streamed from disk. */
-public final class DefaultWxUploadTemplate implements WxUploadTemplate {
+public final class DefaultWxUploadTemplate implements WxUploadTemplate, ResilientTemplate<DefaultWxUploadTemplate> {
 
 	private static final TaskKind KIND = TaskKind.UPLOAD;
 
@@ -50,7 +50,7 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate {
 		this.policy = policy;
 	}
 
-	/** This template with another policy: a {@code @WxClient}'s own retry and breaker. */
+	@Override
 	public DefaultWxUploadTemplate withPolicy(ResiliencePolicy policy) {
 		return new DefaultWxUploadTemplate(this.launcher, this.requestRules, this.fileAccess, this.defaultTimeout,
 				policy);
