@@ -77,7 +77,17 @@ class RelayEndToEndTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"status\":200")
 			.contains("\"contentType\":\"application/json\"")
-			.contains("\"name\":\"item-5\"");
+			.contains("\"name\":\"item-5\"")
+			.contains("\"signatureVerified\":\"true\"");
+	}
+
+	@Test
+	void theUpstreamRefusesACallWithAForgedSignature() throws Exception {
+		HttpResponse<String> forged = this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/upstream/items/5"))
+			.header("X-Relay-Timestamp", "1")
+			.header("X-Relay-Signature", "00")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(forged.statusCode()).isEqualTo(401);
 	}
 
 	@Test

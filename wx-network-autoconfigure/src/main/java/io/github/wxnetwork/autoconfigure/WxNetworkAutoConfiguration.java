@@ -20,12 +20,15 @@ import io.github.wxnetwork.engine.HttpDiskCache;
 import io.github.wxnetwork.engine.RequestRules;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskObserver;
+import io.github.wxnetwork.engine.TaskRoute;
 import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
+import io.github.wxnetwork.transport.ProxySetting;
+import io.github.wxnetwork.transport.Transports;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +38,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -47,7 +51,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration",
 		"io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
-		"io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration" })
+		"io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(OkHttpClient.class)
 @EnableConfigurationProperties(WxNetworkProperties.class)
 public final class WxNetworkAutoConfiguration {
@@ -125,6 +130,16 @@ public final class WxNetworkAutoConfiguration {
 	}
 
 	/**
+	 * The transports of template and {@code @WxClient} calls: SSL bundles, proxies, client interceptors. An
+	 * unknown bundle or a malformed proxy fails start-up here, naming the property.
+	 */
+	@Bean
+	Transports wxTransports(WxHttpEngine engine, ObjectProvider<SslBundles> sslBundles, WxNetworkProperties properties) {
+		return new Transports(engine, sslBundles.getIfAvailable(), properties.getSsl().getBundle(),
+				ProxySetting.parse("wx.network.proxy", properties.getProxy()));
+	}
+
+	/**
 	 * Where every template's tasks go (replace the engine, the limiter or the observer rather than this).
 	 * Closed before the engine: new tasks fail, queued ones are aborted, running ones get
 	 * {@code wx.network.shutdown-grace} to finish.
@@ -140,31 +155,32 @@ public final class WxNetworkAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(WxRequestTemplate.class)
 	DefaultWxRequestTemplate wxRequestTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties, ResiliencePolicies policies) {
+			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports) {
 		return new DefaultWxRequestTemplate(launcher, requestRules(launcher, jsonMapper),
-				properties.getRequest().getTimeout(), policies.forTemplate(TaskKind.REQUEST));
+				properties.getRequest().getTimeout(),
+				new TaskRoute(policies.forTemplate(TaskKind.REQUEST), transports.defaults()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(WxUploadTemplate.class)
 	DefaultWxUploadTemplate wxUploadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties, ResiliencePolicies policies) {
+			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports) {
 		return new DefaultWxUploadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir(), properties.getTempDir()), properties.getUpload().getTimeout(),
-				policies.forTemplate(TaskKind.UPLOAD));
+				new TaskRoute(policies.forTemplate(TaskKind.UPLOAD), transports.defaults()));
 	}
 
 	/** Downloads without a filePath go to the temp dir, swept of files older than {@code wx.network.temp-file-max-age}. */
 	@Bean
 	@ConditionalOnMissingBean(WxDownloadTemplate.class)
 	DefaultWxDownloadTemplate wxDownloadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties, ResiliencePolicies policies) {
+			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports) {
 		TempFiles tempFiles = new TempFiles(properties.getTempDir());
 		tempFiles.sweepEvery(launcher.engine().scheduler(), properties.getTempFileMaxAge());
 		return new DefaultWxDownloadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir()), tempFiles,
 				properties.getDownload().getMaxFileSize().toBytes(), properties.getDownload().getTimeout(),
-				policies.forTemplate(TaskKind.DOWNLOAD));
+				new TaskRoute(policies.forTemplate(TaskKind.DOWNLOAD), transports.defaults()));
 	}
 
 	/** WeChat's request rules, checking first URLs with the engine's own allow-list. */

@@ -99,6 +99,19 @@ public class WxNetworkProperties {
 	@NestedConfigurationProperty
 	private final RetryProperties retry = new RetryProperties();
 
+	/**
+	 * TLS of template calls, and of @WxClient calls unless wx.network.clients.<name>.ssl says otherwise.
+	 */
+	private final Ssl ssl = new Ssl();
+
+	/**
+	 * Proxy of template calls, and of @WxClient calls unless wx.network.clients.<name>.proxy says otherwise:
+	 * "http://[user:password@]host:port" (the password answers the proxy's Basic challenge and is never
+	 * logged), "socks5://host:port", or "none". Unset: the OkHttp client's own (none, or the JVM's
+	 * -Dhttp.proxyHost).
+	 */
+	private String proxy;
+
 	public int getMaxConcurrentTasks() {
 		return this.maxConcurrentTasks;
 	}
@@ -171,6 +184,18 @@ public class WxNetworkProperties {
 		return this.retry;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public String getProxy() {
+		return this.proxy;
+	}
+
+	public void setProxy(String proxy) {
+		this.proxy = proxy;
+	}
+
 	public boolean isRequireHttps() {
 		return this.requireHttps;
 	}
@@ -200,6 +225,25 @@ public class WxNetworkProperties {
 	}
 
 	/** Settings of wx.request. */
+	public static class Ssl {
+
+		/**
+		 * Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust material verifies servers and
+		 * whose key material, if any, is presented as the client certificate (mutual TLS). Unset: the JVM's
+		 * default trust, no client certificate.
+		 */
+		private String bundle;
+
+		public String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
 	public static class Request {
 
 		/**

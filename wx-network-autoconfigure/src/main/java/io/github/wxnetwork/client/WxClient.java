@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import okhttp3.Interceptor;
+
 import org.springframework.core.annotation.AliasFor;
 
 /**
@@ -60,5 +62,16 @@ public @interface WxClient {
 	 * {@code void.class} (the default): no fallback.
 	 */
 	Class<?> fallback() default void.class;
+
+	/**
+	 * OkHttp application interceptors of this client's calls only, in this order: each runs once per attempt
+	 * of a call, after the {@code WxOkHttpCustomizer}s' interceptors, and sees the request as it is sent (its
+	 * final URL and headers; redirect hops are not shown again). The bean of that type is used when the
+	 * context has one, else the class is made once (its constructor may take beans) and shared by every
+	 * client that names it. A signer reads the body without consuming it with
+	 * {@code body.writeTo(new okio.Buffer())}: wx-network's request and upload bodies can be written again
+	 * (an upload streams its file once more, so sign a digest rather than hold a large body).
+	 */
+	Class<? extends Interceptor>[] interceptors() default {};
 
 }

@@ -2,8 +2,10 @@ package io.github.wxnetwork.client;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -12,19 +14,27 @@ import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
-import io.github.wxnetwork.engine.ResilientTemplate;
+import io.github.wxnetwork.engine.ClientTemplate;
+import io.github.wxnetwork.engine.TaskRoute;
+import io.github.wxnetwork.engine.Transport;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
 import io.github.wxnetwork.resilience.ResiliencePolicy;
+import io.github.wxnetwork.transport.ProxySetting;
+import io.github.wxnetwork.transport.Transports;
+import okhttp3.Interceptor;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.EnvironmentAware;
@@ -83,10 +93,11 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
 		plans.values().forEach((plan) -> kinds.add(plan.kind()));
 		ResiliencePolicy policy = policy(client.name(), properties);
+		Transport transport = transport(annotation, client.name(), properties);
 		WxExchangeAdapter adapter = new WxExchangeAdapter(client,
-				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, policy),
-				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class, policy),
-				template(kinds, TaskKind.DOWNLOAD, WxDownloadTemplate.class, policy));
+				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, policy, transport),
+				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class, policy, transport),
+				template(kinds, TaskKind.DOWNLOAD, WxDownloadTemplate.class, policy, transport));
 		MethodInterceptor fallback = fallback(annotation, plans);
 		HttpServiceProxyFactory factory = HttpServiceProxyFactory.builderFor(adapter)
 			.embeddedValueResolver(client.placeholders())
@@ -143,6 +154,46 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 				: ResiliencePolicy.NONE;
 	}
 
+	/**
+	 * The client's TLS, proxy and interceptors over the templates' ({@code wx.network.ssl}, {@code .proxy});
+	 * null when it has none of its own and the templates have none. A bad value fails start-up here.
+	 */
+	private Transport transport(WxClient annotation, String name, WxClientProperties.Client settings) {
+		ProxySetting proxy = ProxySetting.parse("wx.network.clients." + name + ".proxy", settings.proxy());
+		String sslBundle = StringUtils.hasText(settings.ssl().bundle()) ? settings.ssl().bundle().trim() : null;
+		Transports transports = this.beanFactory.getBeanProvider(Transports.class).getIfAvailable();
+		if (transports == null) {
+			if (proxy != null || sslBundle != null || annotation.interceptors().length > 0) {
+				throw new WxClientDefinitionException(this.type, "its ssl bundle, proxy and interceptors need "
+						+ "wx-network's auto-configuration (WxNetworkAutoConfiguration)");
+			}
+			return null;
+		}
+		List<Interceptor> interceptors = new ArrayList<>();
+		for (Class<? extends Interceptor> interceptorType : annotation.interceptors()) {
+			interceptors.add(interceptor(interceptorType, transports));
+		}
+		return transports.forClient(name, sslBundle, proxy, interceptors);
+	}
+
+	/** The bean of an interceptor class, else one made once (with constructor injection) for every client. */
+	private Interceptor interceptor(Class<? extends Interceptor> interceptorType, Transports transports) {
+		try {
+			Interceptor bean = this.beanFactory.getBeanProvider(interceptorType).getIfAvailable();
+			if (bean != null) {
+				return bean;
+			}
+			if (!(this.beanFactory instanceof AutowireCapableBeanFactory factory)) {
+				return transports.interceptor(interceptorType, () -> BeanUtils.instantiateClass(interceptorType));
+			}
+			return transports.interceptor(interceptorType, () -> factory.createBean(interceptorType));
+		}
+		catch (BeansException ex) {
+			throw new WxClientDefinitionException(this.type,
+					"its interceptor " + interceptorType.getName() + " cannot be made: " + ex.getMostSpecificCause());
+		}
+	}
+
 	private ClientSettings settings(WxClient annotation, WxClientProperties.Client settings) {
 		String name = name(annotation);
 		String url = (settings.effectiveBaseUrl() != null) ? settings.effectiveBaseUrl() : annotation.url();
@@ -160,10 +211,11 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 	}
 
 	/**
-	 * The template of a kind the client uses, with the client's policy; a kind it never uses needs no
-	 * template. A template the application replaced is used as it is.
+	 * The template of a kind the client uses, with the client's policy and transport; a kind it never uses
+	 * needs no template. A template the application replaced is used as it is (a transport cannot apply to it).
 	 */
-	private <S> S template(Set<TaskKind> kinds, TaskKind kind, Class<S> templateType, ResiliencePolicy policy) {
+	private <S> S template(Set<TaskKind> kinds, TaskKind kind, Class<S> templateType, ResiliencePolicy policy,
+			Transport transport) {
 		if (!kinds.contains(kind)) {
 			return null;
 		}
@@ -172,8 +224,13 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 			throw new WxClientDefinitionException(this.type, "there is no " + templateType.getSimpleName()
 					+ " bean to carry out its " + kind.type() + " methods (is WxNetworkAutoConfiguration excluded?)");
 		}
-		if (template instanceof ResilientTemplate<?> resilient) {
-			return templateType.cast(resilient.withPolicy(policy));
+		if (template instanceof ClientTemplate<?> derivable) {
+			return templateType.cast(derivable.withRoute(new TaskRoute(policy, transport)));
+		}
+		if (transport != null) {
+			throw new WxClientDefinitionException(this.type, "its ssl bundle, proxy or interceptors cannot apply to "
+					+ "its " + kind.type() + " methods, whose " + templateType.getSimpleName()
+					+ " bean is the application's own");
 		}
 		if (policy.isActive()) {
 			logger.warn("@WxClient {}: its retry and circuit breaker do not apply to its {} methods, whose "

@@ -43,13 +43,17 @@ public record WxClientProperties(Map<String, Client> clients) {
 	 * @param retry retry of this client's calls (Resilience4j instance {@code wx-<name>}); unset values are
 	 * those of wx.network.retry
 	 * @param circuitBreaker the client's circuit breaker
+	 * @param ssl the client's TLS; unset: wx.network.ssl
+	 * @param proxy the client's proxy ("http://[user:password@]host:port", "socks5://host:port", or "none" for
+	 * a direct connection); unset: wx.network.proxy
 	 */
 	public record Client(String baseUrl, @Deprecated(since = "0.1.0") String url, Duration timeout,
 			Map<String, List<String>> defaultHeader, @Deprecated(since = "0.1.0") Map<String, String> defaultHeaders,
 			@DefaultValue("true") boolean throwOnErrorStatus, @NestedConfigurationProperty RetryProperties retry,
-			@DefaultValue CircuitBreaker circuitBreaker) {
+			@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Ssl ssl, String proxy) {
 
-		static final Client NONE = new Client(null, null, null, null, null, true, null, new CircuitBreaker(false));
+		static final Client NONE = new Client(null, null, null, null, null, true, null, new CircuitBreaker(false),
+				new Ssl(null), null);
 
 		/** {@code base-url}, else the deprecated {@code url}; null when neither is set. */
 		String effectiveBaseUrl() {
@@ -78,6 +82,15 @@ public record WxClientProperties(Map<String, Client> clients) {
 	 * "circuit breaker open", without the network; connection errors, timeouts and 5xx count as failures
 	 */
 	public record CircuitBreaker(@DefaultValue("false") boolean enabled) {
+	}
+
+	/**
+	 * A client's TLS.
+	 *
+	 * @param bundle name of the Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust material verifies the
+	 * server and whose key material, if any, is the client certificate; unset: wx.network.ssl.bundle
+	 */
+	public record Ssl(String bundle) {
 	}
 
 }

@@ -7,11 +7,10 @@ import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.DownloadTask;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxDownloadTemplate;
-import io.github.wxnetwork.resilience.ResiliencePolicy;
 import okhttp3.Request;
 
 /** {@link WxDownloadTemplate} on the shared engine: a GET streamed to disk. */
-public final class DefaultWxDownloadTemplate implements WxDownloadTemplate, ResilientTemplate<DefaultWxDownloadTemplate> {
+public final class DefaultWxDownloadTemplate implements WxDownloadTemplate, ClientTemplate<DefaultWxDownloadTemplate> {
 
 	private static final TaskKind KIND = TaskKind.DOWNLOAD;
 
@@ -27,41 +26,46 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate, Resi
 
 	private final Duration defaultTimeout;
 
-	private final ResiliencePolicy policy;
+	private final TaskRoute route;
 
 	/**
 	 * @param maxFileSize the most body bytes a download may receive
 	 */
 	public DefaultWxDownloadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
 			TempFiles tempFiles, long maxFileSize, Duration defaultTimeout) {
-		this(launcher, requestRules, fileAccess, tempFiles, maxFileSize, defaultTimeout, ResiliencePolicy.NONE);
+		this(launcher, requestRules, fileAccess, tempFiles, maxFileSize, defaultTimeout, TaskRoute.DEFAULT);
 	}
 
 	/**
-	 * @param policy how the template's tasks are retried: a download cut in its body resumes
+	 * @param route how the template's tasks are retried (a download cut in its body resumes) and their transport
 	 */
 	public DefaultWxDownloadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
-			TempFiles tempFiles, long maxFileSize, Duration defaultTimeout, ResiliencePolicy policy) {
+			TempFiles tempFiles, long maxFileSize, Duration defaultTimeout, TaskRoute route) {
 		this.launcher = launcher;
 		this.requestRules = requestRules;
 		this.fileAccess = fileAccess;
 		this.tempFiles = tempFiles;
 		this.maxFileSize = maxFileSize;
 		this.defaultTimeout = defaultTimeout;
-		this.policy = policy;
+		this.route = route;
 	}
 
 	@Override
-	public DefaultWxDownloadTemplate withPolicy(ResiliencePolicy policy) {
+	public TaskRoute route() {
+		return this.route;
+	}
+
+	@Override
+	public DefaultWxDownloadTemplate withRoute(TaskRoute route) {
 		return new DefaultWxDownloadTemplate(this.launcher, this.requestRules, this.fileAccess, this.tempFiles,
-				this.maxFileSize, this.defaultTimeout, policy);
+				this.maxFileSize, this.defaultTimeout, route);
 	}
 
 	@Override
 	public DownloadTask downloadFile(DownloadOptions options) {
 		DownloadOptions given = (options != null) ? options : DownloadOptions.builder(null).build();
 		return this.launcher.start(new DefaultDownloadTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, this.policy, (task) -> {
+				given.timeout(), this.defaultTimeout, this.route, (task) -> {
 					Request.Builder request = CallSwitches.tag(new Request.Builder().url(this.requestRules.url(KIND, given.url()))
 						.headers(this.requestRules.headers(KIND, given.headers())), KIND, given, false);
 					Path target = (given.filePath() != null) ? this.fileAccess.target(KIND, given.filePath()) : null;

@@ -6,11 +6,10 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxRequestTemplate;
-import io.github.wxnetwork.resilience.ResiliencePolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@link WxRequestTemplate} on the shared engine. */
-public final class DefaultWxRequestTemplate implements WxRequestTemplate, ResilientTemplate<DefaultWxRequestTemplate> {
+public final class DefaultWxRequestTemplate implements WxRequestTemplate, ClientTemplate<DefaultWxRequestTemplate> {
 
 	private final TaskLauncher launcher;
 
@@ -18,26 +17,31 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate, Resili
 
 	private final Duration defaultTimeout;
 
-	private final ResiliencePolicy policy;
+	private final TaskRoute route;
 
 	public DefaultWxRequestTemplate(TaskLauncher launcher, RequestRules requestRules, Duration defaultTimeout) {
-		this(launcher, requestRules, defaultTimeout, ResiliencePolicy.NONE);
+		this(launcher, requestRules, defaultTimeout, TaskRoute.DEFAULT);
 	}
 
 	/**
-	 * @param policy how the template's tasks are retried (and guarded by a circuit breaker)
+	 * @param route how the template's tasks are retried (and guarded by a circuit breaker) and their transport
 	 */
 	public DefaultWxRequestTemplate(TaskLauncher launcher, RequestRules requestRules, Duration defaultTimeout,
-			ResiliencePolicy policy) {
+			TaskRoute route) {
 		this.launcher = launcher;
 		this.requestRules = requestRules;
 		this.defaultTimeout = defaultTimeout;
-		this.policy = policy;
+		this.route = route;
 	}
 
 	@Override
-	public DefaultWxRequestTemplate withPolicy(ResiliencePolicy policy) {
-		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout, policy);
+	public TaskRoute route() {
+		return this.route;
+	}
+
+	@Override
+	public DefaultWxRequestTemplate withRoute(TaskRoute route) {
+		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout, route);
 	}
 
 	/** The mapper that encodes {@code data} and parses JSON responses. */
@@ -49,7 +53,7 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate, Resili
 	public RequestTask request(RequestOptions options) {
 		RequestOptions given = (options != null) ? options : RequestOptions.builder(null).build();
 		return this.launcher.start(new DefaultRequestTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, this.policy, (task) -> new Prepared<>(
+				given.timeout(), this.defaultTimeout, this.route, (task) -> new Prepared<>(
 						CallSwitches.tag(this.requestRules.request(given), TaskKind.REQUEST, given, given.enableCache()),
 						new RequestRoundTrip(given, task, this.requestRules.jsonMapper())));
 	}

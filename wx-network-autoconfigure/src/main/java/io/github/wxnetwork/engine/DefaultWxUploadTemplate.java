@@ -11,13 +11,12 @@ import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadTask;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxUploadTemplate;
-import io.github.wxnetwork.resilience.ResiliencePolicy;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
 
 /** {@link WxUploadTemplate} on the shared engine: a multipart/form-data POST streamed from disk. */
-public final class DefaultWxUploadTemplate implements WxUploadTemplate, ResilientTemplate<DefaultWxUploadTemplate> {
+public final class DefaultWxUploadTemplate implements WxUploadTemplate, ClientTemplate<DefaultWxUploadTemplate> {
 
 	private static final TaskKind KIND = TaskKind.UPLOAD;
 
@@ -31,36 +30,41 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate, Resilien
 
 	private final Duration defaultTimeout;
 
-	private final ResiliencePolicy policy;
+	private final TaskRoute route;
 
 	public DefaultWxUploadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
 			Duration defaultTimeout) {
-		this(launcher, requestRules, fileAccess, defaultTimeout, ResiliencePolicy.NONE);
+		this(launcher, requestRules, fileAccess, defaultTimeout, TaskRoute.DEFAULT);
 	}
 
 	/**
-	 * @param policy how the template's tasks are retried (uploads are POST: only if its methods say so)
+	 * @param route how the template's tasks are retried (uploads are POST: only if its methods say so) and their transport
 	 */
 	public DefaultWxUploadTemplate(TaskLauncher launcher, RequestRules requestRules, FileAccess fileAccess,
-			Duration defaultTimeout, ResiliencePolicy policy) {
+			Duration defaultTimeout, TaskRoute route) {
 		this.launcher = launcher;
 		this.requestRules = requestRules;
 		this.fileAccess = fileAccess;
 		this.defaultTimeout = defaultTimeout;
-		this.policy = policy;
+		this.route = route;
 	}
 
 	@Override
-	public DefaultWxUploadTemplate withPolicy(ResiliencePolicy policy) {
+	public TaskRoute route() {
+		return this.route;
+	}
+
+	@Override
+	public DefaultWxUploadTemplate withRoute(TaskRoute route) {
 		return new DefaultWxUploadTemplate(this.launcher, this.requestRules, this.fileAccess, this.defaultTimeout,
-				policy);
+				route);
 	}
 
 	@Override
 	public UploadTask uploadFile(UploadOptions options) {
 		UploadOptions given = (options != null) ? options : UploadOptions.builder(null, null, null).build();
 		return this.launcher.start(new DefaultUploadTask(given, this.launcher.engine().callbackExecutor()),
-				given.timeout(), this.defaultTimeout, this.policy, (task) -> new Prepared<>(
+				given.timeout(), this.defaultTimeout, this.route, (task) -> new Prepared<>(
 						CallSwitches.tag(new Request.Builder().url(this.requestRules.url(KIND, given.url()))
 							.headers(this.requestRules.headers(KIND, given.headers()))
 							.post(new ProgressRequestBody(multipart(given), task)), KIND, given, false),

@@ -3,6 +3,10 @@ package io.github.wxnetwork.engine;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.WxErrno;
@@ -57,7 +61,33 @@ public final class Failures {
 		}
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		// The cause's message may quote the server's bytes (a broken status line): escaped, it cannot forge a log line.
-		return new WxNetworkException(kind.api() + ":fail " + printable(message), WxErrno.NETWORK_ERROR, ex);
+		return new WxNetworkException(kind.api() + ":fail " + tlsVerdict(ex) + printable(message),
+				WxErrno.NETWORK_ERROR, ex);
+	}
+
+	/**
+	 * What a TLS failure means, in words before the JDK's message (whose "PKIX path building failed" says it
+	 * only to those who know): the server's certificate is not trusted or not for this host, or the server
+	 * refused ours. Empty for any other failure.
+	 */
+	private static String tlsVerdict(IOException ex) {
+		if (ex instanceof SSLPeerUnverifiedException) {
+			return "server certificate not valid for this host: ";
+		}
+		if (!(ex instanceof SSLException)) {
+			return "";
+		}
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof CertificateException) {
+				return "server certificate not trusted: ";
+			}
+		}
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("bad_certificate") || message.contains("certificate_required")
+				|| message.contains("unknown_ca")) {
+			return "client certificate refused by the server: ";
+		}
+		return "";
 	}
 
 	/**

@@ -43,10 +43,17 @@ public final class HttpDiskCache implements AutoCloseable {
 
 	private final Path ownDirectory;
 
-	private HttpDiskCache(Cache cache, FileChannel lockChannel, Path ownDirectory) {
+	/** The directory asked for (the cache may be in a directory of its own beside it), and its size. */
+	private final Path directory;
+
+	private final long maxSize;
+
+	private HttpDiskCache(Cache cache, FileChannel lockChannel, Path ownDirectory, Path directory, long maxSize) {
 		this.cache = cache;
 		this.lockChannel = lockChannel;
 		this.ownDirectory = ownDirectory;
+		this.directory = directory;
+		this.maxSize = maxSize;
 	}
 
 	/**
@@ -68,14 +75,23 @@ public final class HttpDiskCache implements AutoCloseable {
 			lock = null;
 		}
 		if (lock != null) {
-			return new HttpDiskCache(new Cache(dir.toFile(), maxSize), channel, null);
+			return new HttpDiskCache(new Cache(dir.toFile(), maxSize), channel, null, dir, maxSize);
 		}
 		channel.close();
 		Path own = Files.createTempDirectory(dir.getParent(), dir.getFileName() + "-");
 		logger.warn("The HTTP cache directory {} is in use by another wx-network (another instance on this host, "
 				+ "or another application context): this one caches in {} until it closes; give each instance "
 				+ "its own wx.network.cache.dir", dir, own);
-		return new HttpDiskCache(new Cache(own.toFile(), maxSize), null, own);
+		return new HttpDiskCache(new Cache(own.toFile(), maxSize), null, own, dir, maxSize);
+	}
+
+	/**
+	 * A cache of the same size in a directory beside this one ({@code <dir>-<name>}), for calls whose
+	 * responses must not be shared with the others' (OkHttp keys a cache by URL alone).
+	 * @throws IOException when its directory cannot be created
+	 */
+	public HttpDiskCache partition(String name) throws IOException {
+		return open(this.directory.resolveSibling(this.directory.getFileName() + "-" + name), this.maxSize);
 	}
 
 	public Cache cache() {

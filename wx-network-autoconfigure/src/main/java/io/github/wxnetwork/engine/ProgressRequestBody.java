@@ -13,7 +13,8 @@ import okio.Okio;
 /**
  * An upload body that counts the bytes handed to the connection and reports WeChat's progress as it goes.
  * A retried write (OkHttp resends after a 307/308 redirect or a stale pooled connection) counts from zero
- * again, but progress is reported only once it passes what the earlier write already reported.
+ * again, but progress is reported only once it passes what the earlier write already reported. The body can
+ * be written any number of times (its file is read again each time).
  */
 final class ProgressRequestBody extends RequestBody {
 
@@ -41,6 +42,11 @@ final class ProgressRequestBody extends RequestBody {
 
 	@Override
 	public void writeTo(BufferedSink sink) throws IOException {
+		if (sink instanceof Buffer) {
+			// A copy into memory (an interceptor signing or logging the body) is not the upload: no progress.
+			this.delegate.writeTo(sink);
+			return;
+		}
 		long expected = contentLength();
 		Listeners<UploadProgress> listeners = this.task.progressListeners();
 		if (this.progress == null) {

@@ -74,8 +74,8 @@ public final class TaskLauncher implements AutoCloseable {
 	 * throwing: the template returns the task either way.
 	 */
 	<R, T extends AbstractWxTask<R>> T start(T task, Duration requested, Duration defaultTimeout,
-			ResiliencePolicy policy, Function<T, Prepared<R>> preparation) {
-		Launch<R> launch = new Launch<>(task, observe(task.view()), policy);
+			TaskRoute route, Function<T, Prepared<R>> preparation) {
+		Launch<R> launch = new Launch<>(task, observe(task.view()), route.policy());
 		task.lifecycle(launch);
 		try {
 			if (this.closed) {
@@ -83,7 +83,7 @@ public final class TaskLauncher implements AutoCloseable {
 			}
 			Duration timeout = timeout(task.kind(), requested, defaultTimeout);
 			Prepared<R> prepared = preparation.apply(task);
-			launch.prepare(prepared.roundTrip(), build(prepared.request(), task, launch.scope, this.engine), timeout);
+			launch.prepare(prepared.roundTrip(), build(prepared.request(), task, route, launch.scope, this.engine), timeout);
 		}
 		catch (WxNetworkException ex) {
 			task.failLater(ex);
@@ -113,10 +113,14 @@ public final class TaskLauncher implements AutoCloseable {
 
 	/**
 	 * Builds the task's request once: its profile recorder as the tag OkHttp's event listener finds (unless
-	 * the task turned its profile off), and the observation's headers (trace propagation) over the caller's.
+	 * the task turned its profile off), its transport as the tag the engine picks its client by, and the
+	 * observation's headers (trace propagation) over the caller's.
 	 */
-	private static Request build(Request.Builder request, AbstractWxTask<?> task, TaskObserver.Scope scope,
-			WxHttpEngine engine) {
+	private static Request build(Request.Builder request, AbstractWxTask<?> task, TaskRoute route,
+			TaskObserver.Scope scope, WxHttpEngine engine) {
+		if (route.transport() != null) {
+			route.transport().tag(request);
+		}
 		if (task.options().enableProfile()) {
 			task.profile().enable(engine.networkQuality());
 			request.tag(ProfileRecorder.class, task.profile());

@@ -1,9 +1,12 @@
 package io.github.wxnetwork.engine;
 
+import java.io.IOException;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,10 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.wxnetwork.resilience.ResiliencePolicy;
 import okhttp3.Cache;
+import okhttp3.Dns;
 import okhttp3.EventListener;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
+import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,10 +66,23 @@ public final class WxHttpEngine implements AutoCloseable {
 	/** By index: 0 h2 allowed, 1 HTTP/1.1 only; +2 with the cache. */
 	private final OkHttpClient[] variants;
 
+	/** The HTTP cache of tasks that enable it (the engine's own or the application client's), or null. */
+	private final Cache cache;
+
+	private final RedirectFollower redirectFollower;
+
+	/** The application client's Dns, and the same checked by the host guard (when it blocks private networks). */
+	private final Dns plainDns;
+
+	private final Dns guardedDns;
+
 	private final boolean http2ByDefault;
 
 	/** The cache the engine was given (and closes); not the application client's. */
 	private final HttpDiskCache ownCache;
+
+	/** Partitions of the engine's cache for transports with private responses, by name; closed with the engine. */
+	private final Map<String, HttpDiskCache> partitions = new ConcurrentHashMap<>();
 
 	private final HostGuard hostGuard;
 
@@ -88,30 +107,20 @@ public final class WxHttpEngine implements AutoCloseable {
 		this.hostGuard = hostGuard;
 		this.http2ByDefault = settings.enableHttp2();
 		this.ownCache = settings.cache();
-		Cache cache = (this.ownCache != null) ? this.ownCache.cache() : client.cache();
+		this.cache = (this.ownCache != null) ? this.ownCache.cache() : client.cache();
 		EventListener.Factory userListeners = client.eventListenerFactory();
-		OkHttpClient.Builder builder = client.newBuilder()
+		this.redirectFollower = new RedirectFollower(hostGuard, client.followSslRedirects());
+		this.plainDns = client.dns();
+		this.guardedDns = hostGuard.blocksPrivateNetworks() ? hostGuard.dns(client.dns()) : client.dns();
+		OkHttpClient http2 = client.newBuilder()
 			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)))
 			.followRedirects(false)
-			.addInterceptor(new RedirectFollower(hostGuard, client.followSslRedirects()))
+			.addInterceptor(this.redirectFollower)
 			.addNetworkInterceptor(UnavailableAsIs.INSTANCE)
-			.cache(null);
-		if (hostGuard.blocksPrivateNetworks()) {
-			if (usesProxy(client)) {
-				// Behind a proxy the proxy resolves names (our Dns would see the proxy's own name, often a private
-				// address): only IP addresses written in URLs can be judged here.
-				logger.warn("wx.network.block-private-networks: names are resolved by the HTTP proxy, so only IP "
-						+ "addresses in URLs are checked; the proxy must refuse private networks itself");
-			}
-			else {
-				builder.dns(hostGuard.dns(client.dns()));
-			}
-		}
-		OkHttpClient http2 = builder.build();
-		OkHttpClient http1 = http2.protocols().contains(Protocol.HTTP_2)
-				? http2.newBuilder().protocols(List.of(Protocol.HTTP_1_1)).build() : http2;
-		this.variants = new OkHttpClient[] { http2, http1, withCache(http2, cache), withCache(http1, cache) };
-		this.client = this.http2ByDefault ? http2 : http1;
+			.cache(null)
+			.build();
+		this.variants = variants(guarded(http2, "the application's OkHttpClient"), this.cache);
+		this.client = this.variants[this.http2ByDefault ? 0 : 1];
 		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				threads("wx-network-"));
 		// Tasks that end off the network (aborted while queued, expired, invalid) may end by the thousand at
@@ -137,10 +146,80 @@ public final class WxHttpEngine implements AutoCloseable {
 		return false;
 	}
 
+	/**
+	 * The four clients the switches choose from: h2 allowed or HTTP/1.1 only, each without and with the
+	 * cache. Without a cache the cache variants are the plain ones.
+	 */
+	private static OkHttpClient[] variants(OkHttpClient http2, Cache cache) {
+		OkHttpClient http1 = http2.protocols().contains(Protocol.HTTP_2)
+				? http2.newBuilder().protocols(List.of(Protocol.HTTP_1_1)).build() : http2;
+		if (cache == null) {
+			return new OkHttpClient[] { http2, http1, http2, http1 };
+		}
+		return new OkHttpClient[] { http2, http1, withCache(http2, cache), withCache(http1, cache) };
+	}
+
 	private static OkHttpClient withCache(OkHttpClient client, Cache cache) {
-		return (cache != null)
-				? client.newBuilder().cache(cache).addNetworkInterceptor(HttpDiskCache.SHARED_CACHE_RULES).build()
-				: client;
+		return client.newBuilder().cache(cache).addNetworkInterceptor(HttpDiskCache.SHARED_CACHE_RULES).build();
+	}
+
+	/**
+	 * The cache of a transport whose responses may be its own (a client certificate, interceptors that may
+	 * sign or authorize): a partition of the engine's cache, one per transport, so no other client is ever
+	 * answered with them. None when the cache is the application client's (its directory is not ours).
+	 */
+	private Cache privateCache(String description) {
+		if (this.ownCache == null) {
+			return null;
+		}
+		String name = ByteString.encodeUtf8(description).sha256().hex().substring(0, 16);
+		HttpDiskCache partition = this.partitions.computeIfAbsent(name, (key) -> {
+			try {
+				return this.ownCache.partition(key);
+			}
+			catch (IOException ex) {
+				logger.warn("wx-network: {} caches nothing: its HTTP cache cannot be created", description, ex);
+				return null;
+			}
+		});
+		return (partition != null) ? partition.cache() : null;
+	}
+
+	/**
+	 * The client with the host guard's Dns when private networks are blocked and it connects directly. Behind
+	 * a proxy the proxy resolves names (our Dns would see the proxy's own name, often a private address): only
+	 * IP addresses written in URLs can be judged then, which is said once.
+	 */
+	private OkHttpClient guarded(OkHttpClient client, String what) {
+		boolean proxied = usesProxy(client);
+		if (proxied && this.hostGuard.blocksPrivateNetworks()) {
+			logger.warn("wx.network.block-private-networks: {} uses a proxy, which resolves host names, so only IP "
+					+ "addresses in URLs are checked; the proxy must refuse private networks itself", what);
+		}
+		Dns wanted = proxied ? this.plainDns : this.guardedDns;
+		return (client.dns() == wanted) ? client : client.newBuilder().dns(wanted).build();
+	}
+
+	/**
+	 * A transport of this engine: its clients derived from the engine's (same pool, dispatcher, listener,
+	 * redirect follower), shaped by {@code shape}, with {@code interceptors} run once per attempt.
+	 * @param privateResponses whether its responses may differ per caller, so the HTTP cache keeps them apart
+	 * @param description what it is, for logs (never a secret)
+	 */
+	public Transport transport(Transport.Shape shape, List<Interceptor> interceptors, boolean privateResponses,
+			String description) {
+		return new Transport(this, shape, interceptors, privateResponses, description);
+	}
+
+	/** The variants of a transport, made anew from the engine's h2 client. */
+	OkHttpClient[] derive(Transport.Shape shape, List<Interceptor> interceptors, boolean privateResponses,
+			String description) {
+		OkHttpClient.Builder builder = this.variants[0].newBuilder();
+		// Before the redirect follower (the innermost): once per attempt, after the application's own.
+		List<Interceptor> chain = builder.interceptors();
+		chain.addAll(chain.indexOf(this.redirectFollower), interceptors);
+		shape.shape(builder);
+		return variants(guarded(builder.build(), description), privateResponses ? privateCache(description) : this.cache);
 	}
 
 	/**
@@ -148,13 +227,16 @@ public final class WxHttpEngine implements AutoCloseable {
 	 * cache: it is keyed by URL alone, and a server's users must not get each other's responses.
 	 */
 	OkHttpClient clientFor(Request request) {
+		Transport transport = request.tag(Transport.class);
 		CallSwitches switches = request.tag(CallSwitches.class);
-		if (switches == null) {
+		if (switches == null && transport == null) {
 			return this.client;
 		}
-		boolean http2 = (switches.http2() != null) ? switches.http2() : this.http2ByDefault;
-		boolean cache = switches.cache() && request.header("Authorization") == null && request.header("Cookie") == null;
-		return this.variants[(http2 ? 0 : 1) + (cache ? 2 : 0)];
+		boolean http2 = (switches != null && switches.http2() != null) ? switches.http2() : this.http2ByDefault;
+		boolean cache = switches != null && switches.cache() && request.header("Authorization") == null
+				&& request.header("Cookie") == null;
+		int index = (http2 ? 0 : 1) + (cache ? 2 : 0);
+		return (transport != null) ? transport.variant(index) : this.variants[index];
 	}
 
 	/** Per-host RTT and throughput estimates that every task's profile reads and feeds. */
@@ -246,6 +328,7 @@ public final class WxHttpEngine implements AutoCloseable {
 		if (this.ownCache != null) {
 			this.ownCache.close();
 		}
+		this.partitions.values().forEach(HttpDiskCache::close);
 	}
 
 	private static ThreadFactory threads(String prefix) {

@@ -28,7 +28,8 @@ class WxNetworkConfigurationMetadataTests {
 			"wx.network.upload.timeout", "wx.network.download.timeout", "wx.network.download.max-file-size",
 			"wx.network.retry.max-attempts", "wx.network.retry.wait", "wx.network.retry.multiplier",
 			"wx.network.retry.max-wait", "wx.network.retry.statuses", "wx.network.retry.methods",
-			"wx.network.clients.*.retry.max-attempts", "wx.network.clients.*.circuit-breaker.enabled" };
+			"wx.network.clients.*.retry.max-attempts", "wx.network.clients.*.circuit-breaker.enabled",
+			"wx.network.ssl.bundle", "wx.network.proxy", "wx.network.clients.*.ssl.bundle", "wx.network.clients.*.proxy" };
 
 	/** Every wx.network property found in any metadata file on the classpath, by name. */
 	private static Map<String, JsonNode> properties;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.wxnetwork.engine.TaskRoute;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.WxErrno;
@@ -51,7 +52,8 @@ class CircuitBreakerTest {
 			.permittedNumberOfCallsInHalfOpenState(1)
 			.build());
 		this.kit = WxTestKit.builder().circuitBreakers(breakers).build();
-		this.client = this.kit.requestTemplate().withPolicy(this.kit.policies().forClient("shop", null, true));
+		this.client = this.kit.requestTemplate()
+			.withRoute(TaskRoute.DEFAULT.withPolicy(this.kit.policies().forClient("shop", null, true)));
 		this.breaker = breakers.circuitBreaker("wx-shop");
 		this.silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 	}

@@ -18,6 +18,7 @@ import io.github.wxnetwork.engine.RequestRules;
 import io.github.wxnetwork.engine.TaskLauncher;
 import io.github.wxnetwork.engine.TaskObserver;
 import io.github.wxnetwork.engine.TaskRegistry;
+import io.github.wxnetwork.engine.TaskRoute;
 import io.github.wxnetwork.engine.TempFiles;
 import io.github.wxnetwork.engine.WxHttpEngine;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
@@ -87,17 +88,17 @@ public final class WxTestKit implements AutoCloseable {
 
 	public DefaultWxRequestTemplate requestTemplate() {
 		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout,
-				this.policies.forTemplate(TaskKind.REQUEST));
+				new TaskRoute(this.policies.forTemplate(TaskKind.REQUEST), null));
 	}
 
 	public DefaultWxUploadTemplate uploadTemplate() {
 		return new DefaultWxUploadTemplate(this.launcher, this.requestRules, this.fileAccess, this.defaultTimeout,
-				this.policies.forTemplate(TaskKind.UPLOAD));
+				new TaskRoute(this.policies.forTemplate(TaskKind.UPLOAD), null));
 	}
 
 	public DefaultWxDownloadTemplate downloadTemplate() {
 		return new DefaultWxDownloadTemplate(this.launcher, this.requestRules, this.fileAccess, this.tempFiles,
-				this.maxFileSize, this.defaultTimeout, this.policies.forTemplate(TaskKind.DOWNLOAD));
+				this.maxFileSize, this.defaultTimeout, new TaskRoute(this.policies.forTemplate(TaskKind.DOWNLOAD), null));
 	}
 
 	/** Where the kit's retries are ({@code wx-request}, ...): their events tell a test when a task waits. */

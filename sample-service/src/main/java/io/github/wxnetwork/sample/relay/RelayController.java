@@ -77,12 +77,16 @@ public class RelayController {
 		return this.catalog.item(id);
 	}
 
-	/** The item with the upstream's status and its Content-Type ({@code ResponseEntity} from the client). */
+	/**
+	 * The item with the upstream's status, its Content-Type and whether it verified the catalog client's
+	 * signature ({@code ResponseEntity} from the client).
+	 */
 	@GetMapping("/items/{id}/entity")
 	public Map<String, Object> itemEntity(@PathVariable int id) {
 		ResponseEntity<UpstreamCatalog.Item> entity = this.catalog.itemEntity(id);
 		return Map.of("status", entity.getStatusCode().value(), "contentType",
-				String.valueOf(entity.getHeaders().getContentType()), "item", entity.getBody());
+				String.valueOf(entity.getHeaders().getContentType()), "signatureVerified",
+				String.valueOf(entity.getHeaders().getFirst("X-Relay-Signature-Verified")), "item", entity.getBody());
 	}
 
 	/** The same item through {@code WxRequestTemplate}: what WeChat hands back, status, headers and timings. */

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.wxnetwork.client.WxClient;
 import io.github.wxnetwork.client.WxOptions;
+import io.github.wxnetwork.sample.signing.UpstreamSigner;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.ResponseEntity;
@@ -16,10 +17,10 @@ import org.springframework.web.service.annotation.HttpExchange;
  * The upstream's JSON, declared the Spring way and carried out by {@code wx.request}. {@code @Lazy}
  * because the default upstream is this app itself, whose port is known only once it has started. An
  * error status is Spring's {@code HttpClientErrorException}, which {@link UpstreamCatalogFallback}
- * answers.
+ * answers. Every call is signed by {@link UpstreamSigner}, an interceptor of this client only.
  */
 @WxClient(name = "upstream", url = "${relay.upstream-url:http://127.0.0.1:${local.server.port}/upstream}",
-		fallback = UpstreamCatalogFallback.class)
+		fallback = UpstreamCatalogFallback.class, interceptors = UpstreamSigner.class)
 @HttpExchange("/items")
 @WxOptions(timeout = "10s")
 @Lazy

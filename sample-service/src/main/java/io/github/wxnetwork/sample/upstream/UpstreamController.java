@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.wxnetwork.sample.signing.RequestSignature;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
@@ -33,15 +35,33 @@ public class UpstreamController {
 
 	private static final int BLOCK = 16 * 1024;
 
-	/** An item; ids below 1 do not exist (404), so the relay's fallback can be seen at work. */
-	/** Fresh for 30 seconds: the relay's catalog client asks with {@code enableCache}, so repeats come from its cache. */
+	private final RequestSignature signature;
+
+	public UpstreamController(RequestSignature signature) {
+		this.signature = signature;
+	}
+
+	/**
+	 * An item; ids below 1 do not exist (404), so the relay's fallback can be seen at work. Fresh for 30
+	 * seconds: the relay's catalog client asks with {@code enableCache}, so repeats come from its cache. A
+	 * signed call (the catalog client's) is checked like a payment API would: a wrong signature is 401, a
+	 * right one is acknowledged in {@code X-Relay-Signature-Verified}. Unsigned calls (the template's) pass.
+	 */
 	@GetMapping("/items/{id}")
-	public ResponseEntity<Map<String, Object>> item(@PathVariable int id) {
+	public ResponseEntity<Map<String, Object>> item(@PathVariable int id, HttpServletRequest request) {
+		String signed = request.getHeader(RequestSignature.SIGNATURE);
+		String pathAndQuery = request.getRequestURI()
+				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
+		if (signed != null && !this.signature.verify(signed, request.getMethod(), pathAndQuery,
+				request.getHeader(RequestSignature.TIMESTAMP), new byte[0])) {
+			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "bad signature");
+		}
 		if (id < 1) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no item " + id);
 		}
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)))
+			.header("X-Relay-Signature-Verified", String.valueOf(signed != null))
 			.body(Map.of("id", id, "name", "item-" + id, "tags", List.of("wx", "network")));
 	}
 
