@@ -224,7 +224,7 @@ public class WxNetworkProperties {
 		return this.download;
 	}
 
-	/** Settings of wx.request. */
+	/** TLS of template calls. */
 	public static class Ssl {
 
 		/**
@@ -244,6 +244,7 @@ public class WxNetworkProperties {
 
 	}
 
+	/** Settings of wx.request. */
 	public static class Request {
 
 		/**

@@ -68,9 +68,10 @@ public @interface WxClient {
 	 * of a call, after the {@code WxOkHttpCustomizer}s' interceptors, and sees the request as it is sent (its
 	 * final URL and headers; redirect hops are not shown again). The bean of that type is used when the
 	 * context has one, else the class is made once (its constructor may take beans) and shared by every
-	 * client that names it. A signer reads the body without consuming it with
-	 * {@code body.writeTo(new okio.Buffer())}: wx-network's request and upload bodies can be written again
-	 * (an upload streams its file once more, so sign a digest rather than hold a large body).
+	 * client that names it. A signer reads the body without consuming it with {@code body.writeTo(sink)}:
+	 * wx-network's request and upload bodies can be written again, and only the write to the connection moves
+	 * upload progress. Stream a large upload through an {@code okio.HashingSink} and sign its digest rather
+	 * than copy it into an {@code okio.Buffer}.
 	 */
 	Class<? extends Interceptor>[] interceptors() default {};
 

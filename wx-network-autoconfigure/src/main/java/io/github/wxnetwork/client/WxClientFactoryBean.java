@@ -2,10 +2,8 @@ package io.github.wxnetwork.client;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,22 +17,16 @@ import io.github.wxnetwork.engine.TaskRoute;
 import io.github.wxnetwork.engine.Transport;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
 import io.github.wxnetwork.resilience.ResiliencePolicy;
-import io.github.wxnetwork.transport.ProxySetting;
-import io.github.wxnetwork.transport.Transports;
-import okhttp3.Interceptor;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.BeanUtils;
-import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.EnvironmentAware;
@@ -93,7 +85,7 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
 		plans.values().forEach((plan) -> kinds.add(plan.kind()));
 		ResiliencePolicy policy = policy(client.name(), properties);
-		Transport transport = transport(annotation, client.name(), properties);
+		Transport transport = ClientTransports.resolve(this.type, annotation, client.name(), properties, this.beanFactory);
 		WxExchangeAdapter adapter = new WxExchangeAdapter(client,
 				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, policy, transport),
 				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class, policy, transport),
@@ -152,46 +144,6 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		ResiliencePolicies policies = this.beanFactory.getBeanProvider(ResiliencePolicies.class).getIfAvailable();
 		return (policies != null) ? policies.forClient(name, settings.retry(), settings.circuitBreaker().enabled())
 				: ResiliencePolicy.NONE;
-	}
-
-	/**
-	 * The client's TLS, proxy and interceptors over the templates' ({@code wx.network.ssl}, {@code .proxy});
-	 * null when it has none of its own and the templates have none. A bad value fails start-up here.
-	 */
-	private Transport transport(WxClient annotation, String name, WxClientProperties.Client settings) {
-		ProxySetting proxy = ProxySetting.parse("wx.network.clients." + name + ".proxy", settings.proxy());
-		String sslBundle = StringUtils.hasText(settings.ssl().bundle()) ? settings.ssl().bundle().trim() : null;
-		Transports transports = this.beanFactory.getBeanProvider(Transports.class).getIfAvailable();
-		if (transports == null) {
-			if (proxy != null || sslBundle != null || annotation.interceptors().length > 0) {
-				throw new WxClientDefinitionException(this.type, "its ssl bundle, proxy and interceptors need "
-						+ "wx-network's auto-configuration (WxNetworkAutoConfiguration)");
-			}
-			return null;
-		}
-		List<Interceptor> interceptors = new ArrayList<>();
-		for (Class<? extends Interceptor> interceptorType : annotation.interceptors()) {
-			interceptors.add(interceptor(interceptorType, transports));
-		}
-		return transports.forClient(name, sslBundle, proxy, interceptors);
-	}
-
-	/** The bean of an interceptor class, else one made once (with constructor injection) for every client. */
-	private Interceptor interceptor(Class<? extends Interceptor> interceptorType, Transports transports) {
-		try {
-			Interceptor bean = this.beanFactory.getBeanProvider(interceptorType).getIfAvailable();
-			if (bean != null) {
-				return bean;
-			}
-			if (!(this.beanFactory instanceof AutowireCapableBeanFactory factory)) {
-				return transports.interceptor(interceptorType, () -> BeanUtils.instantiateClass(interceptorType));
-			}
-			return transports.interceptor(interceptorType, () -> factory.createBean(interceptorType));
-		}
-		catch (BeansException ex) {
-			throw new WxClientDefinitionException(this.type,
-					"its interceptor " + interceptorType.getName() + " cannot be made: " + ex.getMostSpecificCause());
-		}
 	}
 
 	private ClientSettings settings(WxClient annotation, WxClientProperties.Client settings) {

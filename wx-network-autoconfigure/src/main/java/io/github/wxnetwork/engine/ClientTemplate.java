@@ -8,9 +8,6 @@ package io.github.wxnetwork.engine;
  */
 public interface ClientTemplate<T> {
 
-	/** How this template's tasks go. */
-	TaskRoute route();
-
 	/** This template with {@code route} instead of its own. */
 	T withRoute(TaskRoute route);
 

@@ -51,11 +51,6 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate, Clie
 	}
 
 	@Override
-	public TaskRoute route() {
-		return this.route;
-	}
-
-	@Override
 	public DefaultWxDownloadTemplate withRoute(TaskRoute route) {
 		return new DefaultWxDownloadTemplate(this.launcher, this.requestRules, this.fileAccess, this.tempFiles,
 				this.maxFileSize, this.defaultTimeout, route);

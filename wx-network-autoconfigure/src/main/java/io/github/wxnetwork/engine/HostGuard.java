@@ -143,7 +143,7 @@ public final class HostGuard {
 	void check(HttpUrl url) throws WxIoException {
 		Function<TaskKind, WxNetworkException> refusal = refusal(url, null);
 		if (refusal != null) {
-			throw new WxIoException("the redirect to " + url.host() + " is refused by wx.network's host rules", refusal);
+			throw new WxIoException("the request to " + url.host() + " is refused by wx.network's host rules", refusal);
 		}
 	}
 

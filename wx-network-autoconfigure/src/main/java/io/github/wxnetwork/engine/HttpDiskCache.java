@@ -28,10 +28,15 @@ public final class HttpDiskCache implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(HttpDiskCache.class);
 
-	/** Marks a {@code private} response {@code no-store} before the cache sees it. A network interceptor. */
+	/**
+	 * Marks a response {@code no-store} before the cache sees it when it is {@code private}, or answers a
+	 * request sent with credentials (RFC 9111's rules for shared caches). A network interceptor: it sees the
+	 * request as sent, with what interceptors added (a token, a cookie).
+	 */
 	static final Interceptor SHARED_CACHE_RULES = (chain) -> {
 		Response response = chain.proceed(chain.request());
-		if (!response.cacheControl().isPrivate() || response.cacheControl().noStore()) {
+		boolean credentials = chain.request().header("Authorization") != null || chain.request().header("Cookie") != null;
+		if ((!response.cacheControl().isPrivate() && !credentials) || response.cacheControl().noStore()) {
 			return response;
 		}
 		return response.newBuilder().addHeader("Cache-Control", "no-store").build();
@@ -86,12 +91,14 @@ public final class HttpDiskCache implements AutoCloseable {
 	}
 
 	/**
-	 * A cache of the same size in a directory beside this one ({@code <dir>-<name>}), for calls whose
-	 * responses must not be shared with the others' (OkHttp keys a cache by URL alone).
+	 * A cache of the same size in a new directory beside this one ({@code <dir>-<name>-<random>}), deleted
+	 * when it is closed: for calls whose responses must not be shared with the others' (OkHttp keys a cache
+	 * by URL alone). It lives as long as the application, so none piles up across restarts.
 	 * @throws IOException when its directory cannot be created
 	 */
 	public HttpDiskCache partition(String name) throws IOException {
-		return open(this.directory.resolveSibling(this.directory.getFileName() + "-" + name), this.maxSize);
+		Path own = Files.createTempDirectory(this.directory.getParent(), this.directory.getFileName() + "-" + name + "-");
+		return new HttpDiskCache(new Cache(own.toFile(), this.maxSize), null, own, own, this.maxSize);
 	}
 
 	public Cache cache() {

@@ -42,8 +42,8 @@ final class ProgressRequestBody extends RequestBody {
 
 	@Override
 	public void writeTo(BufferedSink sink) throws IOException {
-		if (sink instanceof Buffer) {
-			// A copy into memory (an interceptor signing or logging the body) is not the upload: no progress.
+		if (!OnTheWire.now()) {
+			// Not the upload: an interceptor reading the body (a signer, a logger). No progress.
 			this.delegate.writeTo(sink);
 			return;
 		}

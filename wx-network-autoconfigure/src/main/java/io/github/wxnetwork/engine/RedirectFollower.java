@@ -32,6 +32,10 @@ final class RedirectFollower implements Interceptor {
 	@Override
 	public Response intercept(Chain chain) throws IOException {
 		Request request = chain.request();
+		if (!request.url().equals(chain.call().request().url())) {
+			// An interceptor (a client's, or the application's) sent the call elsewhere: that host is judged too.
+			this.guard.check(request.url());
+		}
 		Response response = chain.proceed(request);
 		CallSwitches switches = request.tag(CallSwitches.class);
 		if (switches != null && !switches.followRedirects()) {
@@ -71,7 +75,10 @@ final class RedirectFollower implements Interceptor {
 		if (url == null || (!url.scheme().equals(request.url().scheme()) && !this.followSslRedirects)) {
 			return null;
 		}
-		Request.Builder next = request.newBuilder().url(url);
+		// An HTTP proxy's credentials, which OkHttp added to the request it answered a 407 for, are the proxy's:
+		// through a CONNECT tunnel (an http -> https hop) they would reach the server. The authenticator adds
+		// them again for the proxy when it asks.
+		Request.Builder next = request.newBuilder().url(url).removeHeader("Proxy-Authorization");
 		String method = request.method();
 		if (!method.equals("GET") && !method.equals("HEAD")) {
 			if (code == 307 || code == 308) {

@@ -2,6 +2,7 @@ package io.github.wxnetwork.engine;
 
 import java.util.List;
 
+import okhttp3.Cache;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,7 +34,8 @@ public final class Transport {
 
 	private final List<Interceptor> interceptors;
 
-	private final boolean privateResponses;
+	/** The HTTP cache of its tasks that enable it (a partition of its own when responses are private), or null. */
+	private final Cache cache;
 
 	private final String description;
 
@@ -44,23 +46,22 @@ public final class Transport {
 	 * @param interceptors the application interceptors run once per attempt, in this order, after the
 	 * application client's own and before the redirect follower (they see the request as it is sent, not
 	 * each redirect hop)
-	 * @param privateResponses whether responses may differ per caller (a client certificate, interceptors
-	 * that may sign or authorize): then they are cached apart from every other transport's
+	 * @param cache the cache of its tasks that enable it: the engine's, or a partition of its own when its
+	 * responses may differ per caller (a client certificate, interceptors that may sign or authorize)
 	 * @param description what the transport is, for logs (never a secret)
 	 */
-	Transport(WxHttpEngine engine, Shape shape, List<Interceptor> interceptors, boolean privateResponses,
-			String description) {
+	Transport(WxHttpEngine engine, Shape shape, List<Interceptor> interceptors, Cache cache, String description) {
 		this.engine = engine;
 		this.shape = shape;
 		this.interceptors = List.copyOf(interceptors);
-		this.privateResponses = privateResponses;
+		this.cache = cache;
 		this.description = description;
 		refresh();
 	}
 
 	/** Derives the clients again from the engine's, reading the shape anew (a reloaded SSL bundle). */
 	public void refresh() {
-		this.variants = this.engine.derive(this.shape, this.interceptors, this.privateResponses, this.description);
+		this.variants = this.engine.derive(this.shape, this.interceptors, this.cache);
 	}
 
 	/** Tags a task's request so the engine runs it on this transport. */

@@ -5,8 +5,8 @@ import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +26,6 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
-import okio.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,8 +80,8 @@ public final class WxHttpEngine implements AutoCloseable {
 	/** The cache the engine was given (and closes); not the application client's. */
 	private final HttpDiskCache ownCache;
 
-	/** Partitions of the engine's cache for transports with private responses, by name; closed with the engine. */
-	private final Map<String, HttpDiskCache> partitions = new ConcurrentHashMap<>();
+	/** Partitions of the engine's cache for transports with private responses; deleted with the engine. */
+	private final Queue<HttpDiskCache> partitions = new ConcurrentLinkedQueue<>();
 
 	private final HostGuard hostGuard;
 
@@ -117,9 +116,15 @@ public final class WxHttpEngine implements AutoCloseable {
 			.followRedirects(false)
 			.addInterceptor(this.redirectFollower)
 			.addNetworkInterceptor(UnavailableAsIs.INSTANCE)
+			.addNetworkInterceptor(OnTheWire.INSTANCE)
 			.cache(null)
 			.build();
-		this.variants = variants(guarded(http2, "the application's OkHttpClient"), this.cache);
+		if (hostGuard.blocksPrivateNetworks() && usesProxy(http2)) {
+			logger.warn("wx.network.block-private-networks: the application's OkHttpClient uses a proxy, which "
+					+ "resolves host names, so only IP addresses in URLs are checked; the proxy must refuse private "
+					+ "networks itself");
+		}
+		this.variants = variants(guarded(http2), this.cache);
 		this.client = this.variants[this.http2ByDefault ? 0 : 1];
 		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				threads("wx-network-"));
@@ -164,40 +169,34 @@ public final class WxHttpEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The cache of a transport whose responses may be its own (a client certificate, interceptors that may
-	 * sign or authorize): a partition of the engine's cache, one per transport, so no other client is ever
-	 * answered with them. None when the cache is the application client's (its directory is not ours).
+	 * The client with the host guard's Dns when private networks are blocked and it connects directly. Behind
+	 * a proxy the proxy resolves names (our Dns would see the proxy's own name, often a private address): only
+	 * IP addresses written in URLs can be judged then, which is said once, where the client is made.
 	 */
-	private Cache privateCache(String description) {
-		if (this.ownCache == null) {
-			return null;
-		}
-		String name = ByteString.encodeUtf8(description).sha256().hex().substring(0, 16);
-		HttpDiskCache partition = this.partitions.computeIfAbsent(name, (key) -> {
-			try {
-				return this.ownCache.partition(key);
-			}
-			catch (IOException ex) {
-				logger.warn("wx-network: {} caches nothing: its HTTP cache cannot be created", description, ex);
-				return null;
-			}
-		});
-		return (partition != null) ? partition.cache() : null;
+	private OkHttpClient guarded(OkHttpClient client) {
+		Dns wanted = usesProxy(client) ? this.plainDns : this.guardedDns;
+		return (client.dns() == wanted) ? client : client.newBuilder().dns(wanted).build();
 	}
 
 	/**
-	 * The client with the host guard's Dns when private networks are blocked and it connects directly. Behind
-	 * a proxy the proxy resolves names (our Dns would see the proxy's own name, often a private address): only
-	 * IP addresses written in URLs can be judged then, which is said once.
+	 * The cache of a transport whose responses may be its own (a client certificate, interceptors that may
+	 * sign or authorize): a partition of the engine's cache, one per transport, so no other client is ever
+	 * answered with them; deleted when the engine closes. None when the cache is the application client's
+	 * (its directory is not ours).
 	 */
-	private OkHttpClient guarded(OkHttpClient client, String what) {
-		boolean proxied = usesProxy(client);
-		if (proxied && this.hostGuard.blocksPrivateNetworks()) {
-			logger.warn("wx.network.block-private-networks: {} uses a proxy, which resolves host names, so only IP "
-					+ "addresses in URLs are checked; the proxy must refuse private networks itself", what);
+	private Cache privateCache() {
+		if (this.ownCache == null) {
+			return null;
 		}
-		Dns wanted = proxied ? this.plainDns : this.guardedDns;
-		return (client.dns() == wanted) ? client : client.newBuilder().dns(wanted).build();
+		try {
+			HttpDiskCache partition = this.ownCache.partition("client");
+			this.partitions.add(partition);
+			return partition.cache();
+		}
+		catch (IOException ex) {
+			logger.warn("wx-network: a client's HTTP cache cannot be created, so its calls are not cached", ex);
+			return null;
+		}
 	}
 
 	/**
@@ -208,18 +207,27 @@ public final class WxHttpEngine implements AutoCloseable {
 	 */
 	public Transport transport(Transport.Shape shape, List<Interceptor> interceptors, boolean privateResponses,
 			String description) {
-		return new Transport(this, shape, interceptors, privateResponses, description);
+		Transport transport = new Transport(this, shape, interceptors, privateResponses ? privateCache() : this.cache,
+				description);
+		if (this.hostGuard.blocksPrivateNetworks() && usesProxy(transport.client())) {
+			logger.warn("wx.network.block-private-networks: {} uses a proxy, which resolves host names, so only IP "
+					+ "addresses in URLs are checked; the proxy must refuse private networks itself", description);
+		}
+		return transport;
 	}
 
 	/** The variants of a transport, made anew from the engine's h2 client. */
-	OkHttpClient[] derive(Transport.Shape shape, List<Interceptor> interceptors, boolean privateResponses,
-			String description) {
+	OkHttpClient[] derive(Transport.Shape shape, List<Interceptor> interceptors, Cache cache) {
 		OkHttpClient.Builder builder = this.variants[0].newBuilder();
 		// Before the redirect follower (the innermost): once per attempt, after the application's own.
 		List<Interceptor> chain = builder.interceptors();
-		chain.addAll(chain.indexOf(this.redirectFollower), interceptors);
+		int follower = chain.indexOf(this.redirectFollower);
+		if (follower < 0) {
+			throw new IllegalStateException("The engine's client has lost its redirect follower");
+		}
+		chain.addAll(follower, interceptors);
 		shape.shape(builder);
-		return variants(guarded(builder.build(), description), privateResponses ? privateCache(description) : this.cache);
+		return variants(guarded(builder.build()), cache);
 	}
 
 	/**
@@ -328,7 +336,7 @@ public final class WxHttpEngine implements AutoCloseable {
 		if (this.ownCache != null) {
 			this.ownCache.close();
 		}
-		this.partitions.values().forEach(HttpDiskCache::close);
+		this.partitions.forEach(HttpDiskCache::close);
 	}
 
 	private static ThreadFactory threads(String prefix) {

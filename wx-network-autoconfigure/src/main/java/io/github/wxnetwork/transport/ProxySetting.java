@@ -13,8 +13,6 @@ import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-
 /**
  * A proxy as {@code wx.network.proxy} (or a client's) names it: {@code http://[user:password@]host:port},
  * {@code socks5://host:port}, or {@code none} for a direct connection. Its {@link #toString()} masks the
@@ -33,7 +31,7 @@ public record ProxySetting(Proxy.Type type, String host, int port, String userna
 
 	/**
 	 * Parses a property's value; anything else than the three forms fails start-up naming the property, with
-	 * the value's password masked.
+	 * the value's password masked ({@link InvalidProxyException}).
 	 * @param property the property's name, for the message
 	 * @return the setting, or null when the value is empty (inherit)
 	 */
@@ -80,17 +78,15 @@ public record ProxySetting(Proxy.Type type, String host, int port, String userna
 		return new ProxySetting(type, uri.getHost(), uri.getPort(), username, password);
 	}
 
-	/** Sets the client's proxy, and answers an HTTP proxy's challenges when there are credentials. */
+	/**
+	 * Sets the client's proxy, and what answers its challenges: this setting's credentials, or nothing (an
+	 * authenticator inherited from the application's client holds another proxy's credentials).
+	 */
 	void apply(OkHttpClient.Builder builder) {
-		if (this.type == Proxy.Type.DIRECT) {
-			builder.proxy(Proxy.NO_PROXY);
-			return;
-		}
-		builder.proxy(new Proxy(this.type, InetSocketAddress.createUnresolved(this.host, this.port)));
-		if (this.username != null) {
-			builder.proxyAuthenticator(new BasicProxyAuthenticator(
-					Credentials.basic(this.username, this.password, StandardCharsets.UTF_8)));
-		}
+		builder.proxy((this.type == Proxy.Type.DIRECT) ? Proxy.NO_PROXY
+				: new Proxy(this.type, InetSocketAddress.createUnresolved(this.host, this.port)));
+		builder.proxyAuthenticator((this.username != null) ? new BasicProxyAuthenticator(
+				Credentials.basic(this.username, this.password, StandardCharsets.UTF_8)) : Authenticator.NONE);
 	}
 
 	/** The setting as a URL, its password masked. */
@@ -107,19 +103,24 @@ public record ProxySetting(Proxy.Type type, String host, int port, String userna
 		return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
-	/** The value with whatever stands between "//" and "@" after the first colon masked. */
-	private static String masked(String value) {
+	/**
+	 * The value with its user info's password masked: whatever stands between the user and the last "@"
+	 * (all of it when there is no user), with or without a scheme.
+	 */
+	static String masked(String value) {
 		int at = value.lastIndexOf('@');
-		int start = value.indexOf("//");
-		if (at < 0 || start < 0 || at < start) {
+		if (at < 0) {
 			return value;
 		}
-		int colon = value.indexOf(':', start + 2);
-		return (colon >= 0 && colon < at) ? value.substring(0, colon + 1) + "******" + value.substring(at) : value;
+		int scheme = value.indexOf("://");
+		int start = (scheme >= 0 && scheme < at) ? scheme + 3 : 0;
+		int colon = value.indexOf(':', start);
+		return (colon >= 0 && colon < at) ? value.substring(0, colon + 1) + "******" + value.substring(at)
+				: value.substring(0, start) + "******" + value.substring(at);
 	}
 
-	private static InvalidConfigurationPropertyValueException invalid(String property, String value, String reason) {
-		return new InvalidConfigurationPropertyValueException(property, value, reason);
+	private static InvalidProxyException invalid(String property, String value, String reason) {
+		return new InvalidProxyException(property, value, reason);
 	}
 
 	/**

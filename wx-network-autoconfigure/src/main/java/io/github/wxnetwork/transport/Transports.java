@@ -3,6 +3,7 @@ package io.github.wxnetwork.transport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.net.ssl.TrustManager;
@@ -45,7 +46,7 @@ public final class Transports {
 
 	private final Map<Settings, Transport> made = new HashMap<>();
 
-	private final Map<Class<?>, Interceptor> interceptors = new HashMap<>();
+	private final Map<Class<?>, Interceptor> interceptors = new ConcurrentHashMap<>();
 
 	/**
 	 * @param sslBundles Boot's bundles; null when the application has none
@@ -82,8 +83,15 @@ public final class Transports {
 	 * The interceptor of a {@code @WxClient(interceptors)} class that is not a bean: made once, shared by
 	 * every client that names it.
 	 */
-	public synchronized Interceptor interceptor(Class<? extends Interceptor> type, Supplier<Interceptor> make) {
-		return this.interceptors.computeIfAbsent(type, (key) -> make.get());
+	public Interceptor interceptor(Class<? extends Interceptor> type, Supplier<Interceptor> make) {
+		Interceptor made = this.interceptors.get(type);
+		if (made != null) {
+			return made;
+		}
+		// Made outside the map: its constructor may need a client whose own interceptors are made now.
+		Interceptor interceptor = make.get();
+		made = this.interceptors.putIfAbsent(type, interceptor);
+		return (made != null) ? made : interceptor;
 	}
 
 	private synchronized Transport transport(Settings settings, String bundleProperty) {
@@ -150,16 +158,25 @@ public final class Transports {
 		}
 		builder.sslSocketFactory(bundle.createSslContext().getSocketFactory(), trustManager);
 		SslOptions options = bundle.getOptions();
-		if (options.isSpecified()) {
-			ConnectionSpec.Builder spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS);
+		if (!options.isSpecified()) {
+			return;
+		}
+		ConnectionSpec.Builder spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS);
+		try {
 			if (options.getCiphers() != null) {
 				spec.cipherSuites(options.getCiphers());
 			}
 			if (options.getEnabledProtocols() != null) {
 				spec.tlsVersions(options.getEnabledProtocols());
 			}
-			builder.connectionSpecs(List.of(spec.build(), ConnectionSpec.CLEARTEXT));
 		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, "(bundle)",
+					"OkHttp refuses the bundle's ciphers or enabled-protocols: " + ex.getMessage());
+		}
+		// Plain http:// stays allowed only if the application's client allowed it.
+		boolean cleartext = builder.build().connectionSpecs().contains(ConnectionSpec.CLEARTEXT);
+		builder.connectionSpecs(cleartext ? List.of(spec.build(), ConnectionSpec.CLEARTEXT) : List.of(spec.build()));
 	}
 
 	/**

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +49,9 @@ public final class TestProxy implements Closeable {
 	/** The Proxy-Authorization header of each HTTP request (null when there was none). */
 	public final List<String> authorizations = new CopyOnWriteArrayList<>();
 
+	/** Every socket it opened or accepted, closed with it (blocked reads end then). */
+	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
 	private TestProxy(boolean socks, String expectedAuthorization) throws IOException {
 		this.socks = socks;
 		this.expectedAuthorization = expectedAuthorization;
@@ -71,6 +76,7 @@ public final class TestProxy implements Closeable {
 		while (!this.serverSocket.isClosed()) {
 			try {
 				Socket client = this.serverSocket.accept();
+				this.sockets.add(client);
 				this.threads.execute(() -> serve(client));
 			}
 			catch (IOException ex) {
@@ -91,6 +97,9 @@ public final class TestProxy implements Closeable {
 		catch (IOException ex) {
 			// The client or the server went away: the tunnel ends.
 		}
+		finally {
+			this.sockets.remove(client);
+		}
 	}
 
 	private void http(Socket client) throws IOException {
@@ -102,6 +111,9 @@ public final class TestProxy implements Closeable {
 		this.authorizations.add(authorization);
 		OutputStream out = client.getOutputStream();
 		if (this.expectedAuthorization != null && !this.expectedAuthorization.equals(authorization)) {
+			// The body is read first, so a client still sending it sees the 407, not a reset.
+			String length = header(head, "Content-Length");
+			in.skipNBytes((length != null) ? Long.parseLong(length) : 0);
 			out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
 					+ "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 			return;
@@ -156,9 +168,10 @@ public final class TestProxy implements Closeable {
 		}
 	}
 
-	private static Socket connect(String host, int port) throws IOException {
+	private Socket connect(String host, int port) throws IOException {
 		InetAddress address = host.equals(UPSTREAM) ? InetAddress.getLoopbackAddress() : InetAddress.getByName(host);
 		Socket socket = new Socket();
+		this.sockets.add(socket);
 		socket.connect(new InetSocketAddress(address, port));
 		return socket;
 	}
@@ -208,6 +221,9 @@ public final class TestProxy implements Closeable {
 	@Override
 	public void close() throws IOException {
 		this.serverSocket.close();
+		for (Socket socket : this.sockets) {
+			socket.close();
+		}
 		this.threads.shutdownNow();
 	}
 

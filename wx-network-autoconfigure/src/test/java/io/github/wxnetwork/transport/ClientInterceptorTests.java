@@ -16,6 +16,8 @@ import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadProgress;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.UploadTask;
+import io.github.wxnetwork.WxErrno;
+import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.autoconfigure.WxClientsAutoConfiguration;
 import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
@@ -30,7 +32,10 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
+import okio.BufferedSink;
 import okio.ByteString;
+import okio.HashingSink;
+import okio.Okio;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +62,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code @WxClient(interceptors)}: a request signer and a stamp, in order, on one client's calls only, once
@@ -75,6 +81,11 @@ class ClientInterceptorTests {
 		final List<String> entries = new CopyOnWriteArrayList<>();
 
 		final List<Signer> signers = new CopyOnWriteArrayList<>();
+
+		/** Upload progress events so far, and how many of them fired while a signer read a body. */
+		final AtomicInteger progressEvents = new AtomicInteger();
+
+		final List<Integer> progressWhileSigning = new CopyOnWriteArrayList<>();
 
 	}
 
@@ -97,7 +108,10 @@ class ClientInterceptorTests {
 
 	}
 
-	/** Not a bean: made once, for every client that names it. Signs the method, the final URL, a header and the body. */
+	/**
+	 * Not a bean: made once, for every client that names it. Signs the method, the final URL, a header and a
+	 * digest of the body, which it streams through a hashing sink (no copy in memory).
+	 */
 	static class Signer implements Interceptor {
 
 		final Journal journal;
@@ -110,14 +124,40 @@ class ClientInterceptorTests {
 		@Override
 		public Response intercept(Chain chain) throws IOException {
 			Request request = chain.request();
-			Buffer body = new Buffer();
+			HashingSink digest = HashingSink.sha256(Okio.blackhole());
 			if (request.body() != null) {
-				request.body().writeTo(body);
+				int before = this.journal.progressEvents.get();
+				try (BufferedSink sink = Okio.buffer(digest)) {
+					request.body().writeTo(sink);
+				}
+				this.journal.progressWhileSigning.add(this.journal.progressEvents.get() - before);
 			}
 			this.journal.entries.add("sign " + request.url().encodedPath());
 			String signature = signature(request.method(), request.url().toString(), request.header("X-Stamp"),
-					body.readByteString());
+					digest.hash());
 			return chain.proceed(request.newBuilder().header("X-Signature", signature).build());
+		}
+
+	}
+
+	/** Adds a caller's token, as an interceptor that authorizes calls does. */
+	static class Authorizer implements Interceptor {
+
+		@Override
+		public Response intercept(Chain chain) throws IOException {
+			return chain.proceed(chain.request().newBuilder().header("Authorization", "Bearer user-1").build());
+		}
+
+	}
+
+	/** Sends every call to another host than the one asked for. */
+	static class Rerouter implements Interceptor {
+
+		@Override
+		public Response intercept(Chain chain) throws IOException {
+			return chain.proceed(chain.request().newBuilder()
+				.url(chain.request().url().newBuilder().host("127.0.0.1").build())
+				.build());
 		}
 
 	}
@@ -135,8 +175,13 @@ class ClientInterceptorTests {
 
 	}
 
-	static String signature(String method, String url, String stamp, ByteString body) {
-		return new Buffer().writeUtf8(method + " " + url + "\n" + stamp + "\n").write(body).sha256().hex();
+	static String signature(String method, String url, String stamp, ByteString bodyDigest) {
+		return new Buffer().writeUtf8(method + " " + url + "\n" + stamp + "\n").write(bodyDigest).sha256().hex();
+	}
+
+	/** What the server can check: the signature over the body it received. */
+	static String expectedSignature(String method, String url, String stamp, byte[] received) {
+		return signature(method, url, stamp, ByteString.of(received).sha256());
 	}
 
 	@WxClient(name = "signed", url = "${test.url}", interceptors = { Stamp.class, Signer.class })
@@ -180,6 +225,23 @@ class ClientInterceptorTests {
 
 	}
 
+	@WxClient(name = "authorized", url = "${test.url}", interceptors = Authorizer.class)
+	interface Authorized {
+
+		@GetExchange("/cached")
+		@WxOptions(enableCache = true)
+		String cached();
+
+	}
+
+	@WxClient(name = "rerouted", url = "http://localhost:${server.port}", interceptors = Rerouter.class)
+	interface Rerouted {
+
+		@GetExchange("/items")
+		String items();
+
+	}
+
 	@WxClient(name = "broken", url = "${test.url}", interceptors = Unmakeable.class)
 	interface Broken {
 
@@ -189,7 +251,7 @@ class ClientInterceptorTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableWxClients(clients = { Signed.class, AlsoSigned.class, Plain.class })
+	@EnableWxClients(clients = { Signed.class, AlsoSigned.class, Plain.class, Authorized.class, Rerouted.class })
 	static class Clients {
 
 		@Bean
@@ -232,7 +294,7 @@ class ClientInterceptorTests {
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WxNetworkAutoConfiguration.class,
 					WxClientsAutoConfiguration.class))
 			.withUserConfiguration(Clients.class)
-			.withPropertyValues("test.url=" + server.baseUrl());
+			.withPropertyValues("test.url=" + server.baseUrl(), "server.port=" + server.port());
 	}
 
 	@Test
@@ -241,8 +303,8 @@ class ClientInterceptorTests {
 			assertThat(context.getBean(Signed.class).order("42", Map.of("sku", "A-1", "qty", 2))).isEqualTo("ok");
 			LoggedRequest received = server.getAllServeEvents().get(0).getRequest();
 			assertThat(received.getHeader("X-Stamp")).isEqualTo("s1");
-			assertThat(received.getHeader("X-Signature")).isEqualTo(signature("POST",
-					server.baseUrl() + "/orders?id=42", "s1", ByteString.of(received.getBody())));
+			assertThat(received.getHeader("X-Signature")).isEqualTo(expectedSignature("POST",
+					server.baseUrl() + "/orders?id=42", "s1", received.getBody()));
 			assertThat(received.getBodyAsString()).contains("\"sku\":\"A-1\"");
 			assertThat(context.getBean(Journal.class).entries).containsExactly("stamp", "sign /orders");
 		});
@@ -308,10 +370,14 @@ class ClientInterceptorTests {
 			Transport signed = transports.forClient("signed", null, null,
 					List.of(context.getBean(Stamp.class), transports.interceptor(Signer.class, () -> null)));
 			List<UploadProgress> progress = new CopyOnWriteArrayList<>();
+			Journal journal = context.getBean(Journal.class);
 			UploadSuccess success = context.getBean(DefaultWxUploadTemplate.class)
 				.withRoute(TaskRoute.DEFAULT.withTransport(signed))
 				.uploadFile(UploadOptions.builder(server.baseUrl() + "/upload", file, "file")
-					.onProgressUpdate(progress::add)
+					.onProgressUpdate((event) -> {
+						journal.progressEvents.incrementAndGet();
+						progress.add(event);
+					})
 					.build())
 				.join();
 			assertThat(success.statusCode()).isEqualTo(200);
@@ -320,10 +386,11 @@ class ClientInterceptorTests {
 			assertThat(context.getBean(Journal.class).entries).containsExactly("stamp", "sign /upload", "stamp",
 					"sign /upload");
 			assertThat(received.getBody().length).isGreaterThan(content.length);
-			assertThat(received.getHeader("X-Signature")).isEqualTo(signature("POST", server.baseUrl() + "/upload",
-					"s1", ByteString.of(received.getBody())));
+			assertThat(received.getHeader("X-Signature")).isEqualTo(expectedSignature("POST", server.baseUrl() + "/upload",
+					"s1", received.getBody()));
 			assertThat(received.getPart("file").getBody().asBytes()).isEqualTo(content);
-			// Progress counts the upload's one pass to the network, not the signer's copy.
+			// Progress counts the upload's pass to the network, not the signer's read.
+			assertThat(journal.progressWhileSigning).containsOnly(0);
 			assertThat(progress).isNotEmpty();
 			assertThat(progress).extracting(UploadProgress::totalBytesSent).isSorted();
 			assertThat(progress).filteredOn((event) -> event.progress() == 100).hasSize(1);
@@ -351,6 +418,31 @@ class ClientInterceptorTests {
 					.extracting((request) -> request.containsHeader("X-Signature"))
 					.containsExactly(false, true);
 			});
+	}
+
+	@Test
+	void aResponseToCredentialsAnInterceptorAddedIsNeverCached() {
+		server.stubFor(get(urlEqualTo("/cached")).willReturn(aResponse().withHeader("Cache-Control", "max-age=600")
+			.withBody("fresh")));
+		runner().withPropertyValues("wx.network.cache.max-size=1MB", "wx.network.temp-dir=" + this.dir.resolve("tmp"))
+			.run((context) -> {
+				Authorized client = context.getBean(Authorized.class);
+				assertThat(client.cached()).isEqualTo("fresh");
+				assertThat(client.cached()).isEqualTo("fresh");
+				assertThat(server.findAll(getRequestedFor(urlEqualTo("/cached")))).hasSize(2)
+					.allMatch((request) -> "Bearer user-1".equals(request.getHeader("Authorization")));
+			});
+	}
+
+	@Test
+	void aHostAnInterceptorSendsTheCallToIsCheckedLikeAnyOther() {
+		runner().withPropertyValues("wx.network.allowed-domains=localhost").run((context) ->
+			assertThatExceptionOfType(WxNetworkException.class).isThrownBy(() -> context.getBean(Rerouted.class).items())
+				.satisfies((ex) -> {
+					assertThat(ex.errMsg()).isEqualTo("request:fail url not in domain list");
+					assertThat(ex.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
+					assertThat(server.getAllServeEvents()).isEmpty();
+				}));
 	}
 
 	@Test

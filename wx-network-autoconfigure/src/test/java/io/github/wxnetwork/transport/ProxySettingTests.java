@@ -6,11 +6,9 @@ import java.net.Proxy;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -69,13 +67,30 @@ class ProxySettingTests {
 			"http://u:secret@proxy|needs a host and a port", "http://u:secret@proxy:8080/path|no path",
 			"http://u:secret@proxy:8080?x=1|no path", "http://u:secret@pro xy:80|not a URL" })
 	void aMalformedProxyIsRefusedNamingThePropertyWithThePasswordMasked(String value, String reason) {
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+		assertThatExceptionOfType(InvalidProxyException.class)
 			.isThrownBy(() -> ProxySetting.parse("wx.network.proxy", value))
 			.satisfies((ex) -> {
-				assertThat(ex.getName()).isEqualTo("wx.network.proxy");
-				assertThat(ex.getValue()).asString().contains("u:******@").doesNotContain("secret");
-				assertThat(ex.getReason()).contains(reason);
+				assertThat(ex.property()).isEqualTo("wx.network.proxy");
+				assertThat(ex.maskedValue()).contains("u:******@").doesNotContain("secret");
+				assertThat(ex.reason()).contains(reason);
+				assertThat(ex.getMessage()).doesNotContain("secret");
 			});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "u:secret@proxy:3128|u:******@proxy:3128",
+			"http:/u:secret@proxy:1|http:******@proxy:1", "http://token@proxy:1|http://******@proxy:1",
+			"http://u:se@cret@proxy:1|http://u:******@proxy:1" })
+	void thePasswordIsMaskedHoweverTheValueIsWritten(String value, String masked) {
+		assertThat(ProxySetting.masked(value)).isEqualTo(masked);
+	}
+
+	@Test
+	void aProxyWithoutCredentialsDropsAnAuthenticatorTheApplicationsClientHad() {
+		OkHttpClient.Builder builder = new OkHttpClient.Builder()
+			.proxyAuthenticator((route, response) -> response.request());
+		ProxySetting.parse("p", "http://other-proxy:3128").apply(builder);
+		assertThat(builder.build().proxyAuthenticator()).isSameAs(okhttp3.Authenticator.NONE);
 	}
 
 }

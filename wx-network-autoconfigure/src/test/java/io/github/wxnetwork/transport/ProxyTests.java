@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestSuccess;
 import io.github.wxnetwork.WxErrno;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -37,6 +38,7 @@ import org.springframework.web.service.annotation.GetExchange;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +71,9 @@ class ProxyTests {
 
 		@GetExchange("/items")
 		String items();
+
+		@GetExchange("/hop")
+		String hop();
 
 	}
 
@@ -110,6 +115,7 @@ class ProxyTests {
 
 	@BeforeEach
 	void forget() {
+		server.resetRequests();
 		proxy.requests.clear();
 		proxy.authorizations.clear();
 		socks.requests.clear();
@@ -209,18 +215,38 @@ class ProxyTests {
 	@Test
 	void aMalformedProxyFailsStartUpNamingThePropertyAndHidingThePassword() throws Exception {
 		for (String value : Arrays.asList("ftp://shop:" + PASSWORD + "@proxy:21", "http://shop:hunter2@proxy",
-				"socks5://shop:hunter2@proxy:1080", "http://proxy:8080/path", "not a url")) {
+				"socks5://shop:hunter2@proxy:1080", "http://proxy:8080/path", "not a url", "shop:hunter2@proxy:3128")) {
 			runner().withPropertyValues("wx.network.clients.partner.proxy=" + value).run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.isInstanceOf(InvalidProxyException.class)
 					.hasMessageContaining("wx.network.clients.partner.proxy")
 					.hasMessageNotContaining("hunter2")
 					.hasMessageNotContaining(PASSWORD);
+				// What Spring Boot prints at start-up (Boot's own report of a bad property shows its raw value).
+				FailureAnalysis analysis = new InvalidProxyFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("wx.network.clients.partner.proxy")
+					.doesNotContain("hunter2")
+					.doesNotContain(PASSWORD);
 			});
 		}
 		runner().withPropertyValues("wx.network.proxy=http:///nohost").run((context) ->
 			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("wx.network.proxy"));
+	}
+
+	@Test
+	void theProxysCredentialsDoNotFollowARedirectIntoATunnel() throws Exception {
+		server.stubFor(get(urlEqualTo("/hop")).willReturn(aResponse().withStatus(302)
+			.withHeader("Location", "https://" + TestProxy.UPSTREAM + ":" + server.httpsPort() + "/items")));
+		runner().withPropertyValues("wx.network.clients.partner.proxy=" + proxyUrl(PASSWORD),
+				"wx.network.clients.partner.ssl.bundle=ca")
+			.run((context) -> {
+				assertThat(context.getBean(Partner.class).hop()).isEqualTo("items");
+				assertThat(proxy.requests).contains("CONNECT " + TestProxy.UPSTREAM + ":" + server.httpsPort());
+				LoggedRequest hop = server.findAll(getRequestedFor(urlEqualTo("/items"))).get(0);
+				assertThat(hop.isBrowserProxyRequest()).isFalse();
+				assertThat(hop.containsHeader("Proxy-Authorization")).isFalse();
+			});
 	}
 
 	@Test

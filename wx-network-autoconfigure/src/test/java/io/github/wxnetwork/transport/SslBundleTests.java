@@ -180,6 +180,20 @@ class SslBundleTests {
 	}
 
 	@Test
+	void aServerCertificateIssuedForAnotherHostFailsWithAConnectionErrorThatSaysSo() throws Exception {
+		// 127.0.0.2 is loopback too, but the server's certificate does not name it.
+		runner().withPropertyValues("wx.network.clients.pay.ssl.bundle=merchant",
+				"test.url=https://127.0.0.2:" + server.httpsPort())
+			.run((context) -> assertThatExceptionOfType(WxNetworkException.class)
+				.isThrownBy(() -> context.getBean(Pay.class).pay())
+				.satisfies((ex) -> {
+					assertThat(ex.errno()).isEqualTo(WxErrno.NETWORK_ERROR);
+					assertThat(ex.errMsg()).startsWith("request:fail server certificate not valid for this host: ")
+						.contains("127.0.0.2");
+				}));
+	}
+
+	@Test
 	void anUnknownBundleNameFailsStartUpNamingTheProperty() throws Exception {
 		runner().withPropertyValues("wx.network.clients.pay.ssl.bundle=merhcant").run((context) ->
 			assertThat(context).getFailure()
