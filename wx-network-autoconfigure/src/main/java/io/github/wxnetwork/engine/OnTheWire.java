@@ -21,7 +21,7 @@ final class OnTheWire implements Interceptor {
 
 	/** Whether this thread is writing a call's request to its connection. */
 	static boolean now() {
-		return SENDING.get() != null;
+		return SENDING.get() == Boolean.TRUE;
 	}
 
 	@Override
@@ -31,7 +31,8 @@ final class OnTheWire implements Interceptor {
 			return chain.proceed(chain.request());
 		}
 		finally {
-			SENDING.remove();
+			// Set, not removed: the thread's entry stays, so the next call on it allocates nothing here.
+			SENDING.set(Boolean.FALSE);
 		}
 	}
 
