@@ -56,7 +56,8 @@ public final class Transports {
 	public Transports(WxHttpEngine engine, SslBundles sslBundles, String sslBundle, ProxySetting proxy) {
 		this.engine = engine;
 		this.sslBundles = sslBundles;
-		this.global = new Settings(sslBundle, proxy, List.of());
+		this.global = new Settings((sslBundle != null && !sslBundle.isBlank()) ? sslBundle.trim() : null, proxy,
+				List.of());
 		transport(this.global, "wx.network.ssl.bundle");
 	}
 
