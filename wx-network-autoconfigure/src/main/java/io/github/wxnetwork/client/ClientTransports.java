@@ -44,6 +44,12 @@ final class ClientTransports {
 		return transports.forClient(name, sslBundle, proxy, interceptors);
 	}
 
+	/** Whether the client sets a bundle, a proxy or interceptors of its own. */
+	static boolean hasOwn(WxClient annotation, WxClientProperties.Client settings) {
+		return annotation.interceptors().length > 0 || StringUtils.hasText(settings.ssl().bundle())
+				|| StringUtils.hasText(settings.proxy());
+	}
+
 	/** The bean of an interceptor class, else one made once (with constructor injection) for every client. */
 	private static Interceptor interceptor(Class<?> type, Class<? extends Interceptor> interceptorType,
 			Transports transports, BeanFactory beanFactory) {

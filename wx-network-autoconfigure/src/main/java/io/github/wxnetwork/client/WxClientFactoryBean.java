@@ -14,7 +14,6 @@ import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
 import io.github.wxnetwork.engine.ClientTemplate;
 import io.github.wxnetwork.engine.TaskRoute;
-import io.github.wxnetwork.engine.Transport;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
 import io.github.wxnetwork.resilience.ResiliencePolicy;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -85,11 +84,13 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
 		plans.values().forEach((plan) -> kinds.add(plan.kind()));
 		ResiliencePolicy policy = policy(client.name(), properties);
-		Transport transport = ClientTransports.resolve(this.type, annotation, client.name(), properties, this.beanFactory);
+		TaskRoute route = new TaskRoute(policy,
+				ClientTransports.resolve(this.type, annotation, client.name(), properties, this.beanFactory));
+		boolean ownTransport = ClientTransports.hasOwn(annotation, properties);
 		WxExchangeAdapter adapter = new WxExchangeAdapter(client,
-				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, policy, transport),
-				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class, policy, transport),
-				template(kinds, TaskKind.DOWNLOAD, WxDownloadTemplate.class, policy, transport));
+				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, route, ownTransport),
+				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class, route, ownTransport),
+				template(kinds, TaskKind.DOWNLOAD, WxDownloadTemplate.class, route, ownTransport));
 		MethodInterceptor fallback = fallback(annotation, plans);
 		HttpServiceProxyFactory factory = HttpServiceProxyFactory.builderFor(adapter)
 			.embeddedValueResolver(client.placeholders())
@@ -164,10 +165,12 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 
 	/**
 	 * The template of a kind the client uses, with the client's policy and transport; a kind it never uses
-	 * needs no template. A template the application replaced is used as it is (a transport cannot apply to it).
+	 * needs no template. A template the application replaced is used as it is: the client's own transport
+	 * settings cannot apply to it, which stops start-up.
+	 * @param ownTransport whether the client has transport settings of its own (not only the templates')
 	 */
-	private <S> S template(Set<TaskKind> kinds, TaskKind kind, Class<S> templateType, ResiliencePolicy policy,
-			Transport transport) {
+	private <S> S template(Set<TaskKind> kinds, TaskKind kind, Class<S> templateType, TaskRoute route,
+			boolean ownTransport) {
 		if (!kinds.contains(kind)) {
 			return null;
 		}
@@ -177,14 +180,14 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 					+ " bean to carry out its " + kind.type() + " methods (is WxNetworkAutoConfiguration excluded?)");
 		}
 		if (template instanceof ClientTemplate<?> derivable) {
-			return templateType.cast(derivable.withRoute(new TaskRoute(policy, transport)));
+			return templateType.cast(derivable.withRoute(route));
 		}
-		if (transport != null) {
+		if (ownTransport) {
 			throw new WxClientDefinitionException(this.type, "its ssl bundle, proxy or interceptors cannot apply to "
 					+ "its " + kind.type() + " methods, whose " + templateType.getSimpleName()
 					+ " bean is the application's own");
 		}
-		if (policy.isActive()) {
+		if (route.policy().isActive()) {
 			logger.warn("@WxClient {}: its retry and circuit breaker do not apply to its {} methods, whose "
 					+ "{} bean is the application's own", this.type.getName(), kind.type(), templateType.getSimpleName());
 		}

@@ -272,6 +272,12 @@ class ClientInterceptorTests {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	@EnableWxClients(clients = Plain.class)
+	static class PlainOnly {
+
+	}
+
 	@BeforeAll
 	static void startServer() {
 		server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -443,6 +449,27 @@ class ClientInterceptorTests {
 					assertThat(ex.errno()).isEqualTo(WxErrno.URL_NOT_IN_DOMAIN_LIST);
 					assertThat(server.getAllServeEvents()).isEmpty();
 				}));
+	}
+
+	@Test
+	void aTemplateOfTheApplicationsOwnCannotCarryAClientsInterceptors() {
+		WxRequestTemplate own = (options) -> {
+			throw new UnsupportedOperationException("the application's own");
+		};
+		runner().withBean("ownTemplate", WxRequestTemplate.class, () -> own).run((context) ->
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(WxClientDefinitionException.class)
+				.hasMessageContaining(Signed.class.getName())
+				.hasMessageContaining("its ssl bundle, proxy or interceptors cannot apply to its request methods"));
+		// A client without settings of its own is fine: the templates' proxy is the replaced template's business.
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WxNetworkAutoConfiguration.class,
+					WxClientsAutoConfiguration.class))
+			.withUserConfiguration(PlainOnly.class)
+			.withBean("ownTemplate", WxRequestTemplate.class, () -> own)
+			.withPropertyValues("test.url=" + server.baseUrl(), "wx.network.proxy=socks5://127.0.0.1:1")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Plain.class));
 	}
 
 	@Test
