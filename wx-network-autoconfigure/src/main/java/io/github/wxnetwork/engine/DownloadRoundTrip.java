@@ -93,7 +93,8 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 		long offset = resumedAt(response);
 		OpenOption[] options = (offset == 0) ? startPart(response, headers)
 				: new OpenOption[] { StandardOpenOption.WRITE, StandardOpenOption.APPEND };
-		long total = (offset > 0) ? this.length : body.contentLength();
+		// The length of the whole file: startPart has just taken it from this response when it starts at zero.
+		long total = this.length;
 		ProgressReporter progress = progress(total);
 		try (Sink file = local(() -> Okio.sink(this.part, options))) {
 			BodyStreamer.stream(body, this.maxBytes - offset, (chunk, received, expected) -> {

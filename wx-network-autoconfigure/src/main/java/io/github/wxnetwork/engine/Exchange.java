@@ -184,7 +184,12 @@ final class Exchange<R> {
 				if (pending != null) {
 					pending.cancel(false);
 				}
-				this.engine.submit(this.task, this::attempt, this.roundTrip);
+				try {
+					this.engine.submit(this::attempt);
+				}
+				catch (RejectedExecutionException ex) {
+					end(Failures.invalid(this.task.kind(), "wx-network is shut down"));
+				}
 			}
 		};
 		this.task.attachWait(next);
@@ -204,8 +209,8 @@ final class Exchange<R> {
 	 * guard, the size cap) or a local file's error.
 	 */
 	private static boolean onTheWire(IOException ex) {
-		return !(ex instanceof WxIoException || ex instanceof BlockedAddressException
-				|| ex instanceof SSLPeerUnverifiedException || ex instanceof SSLHandshakeException
+		// The guard's refusals (BlockedAddressException) are not connection errors: never asked about here.
+		return !(ex instanceof WxIoException || ex instanceof SSLPeerUnverifiedException || ex instanceof SSLHandshakeException
 				|| ex instanceof RedirectFollower.TooManyFollowUps);
 	}
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 
 import okhttp3.Cache;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,17 @@ public final class HttpDiskCache implements AutoCloseable {
 	 */
 	static final Interceptor SHARED_CACHE_RULES = (chain) -> {
 		Response response = chain.proceed(chain.request());
-		boolean credentials = chain.request().header("Authorization") != null || chain.request().header("Cookie") != null;
-		if ((!response.cacheControl().isPrivate() && !credentials) || response.cacheControl().noStore()) {
+		boolean shareable = !response.cacheControl().isPrivate() && !hasCredentials(chain.request());
+		if (shareable || response.cacheControl().noStore()) {
 			return response;
 		}
 		return response.newBuilder().addHeader("Cache-Control", "no-store").build();
 	};
+
+	/** Whether a request carries credentials, whose responses a shared cache neither serves nor stores. */
+	static boolean hasCredentials(Request request) {
+		return request.header("Authorization") != null || request.header("Cookie") != null;
+	}
 
 	private final Cache cache;
 

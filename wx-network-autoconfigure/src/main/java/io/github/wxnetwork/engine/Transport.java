@@ -56,12 +56,12 @@ public final class Transport {
 		this.interceptors = List.copyOf(interceptors);
 		this.cache = cache;
 		this.description = description;
-		refresh();
+		this.variants = engine.derive(shape, this.interceptors, cache, description);
 	}
 
 	/** Derives the clients again from the engine's, reading the shape anew (a reloaded SSL bundle). */
 	public void refresh() {
-		this.variants = this.engine.derive(this.shape, this.interceptors, this.cache);
+		this.variants = this.engine.derive(this.shape, this.interceptors, this.cache, null);
 	}
 
 	/** Tags a task's request so the engine runs it on this transport. */

@@ -110,7 +110,7 @@ public final class WxHttpEngine implements AutoCloseable {
 		EventListener.Factory userListeners = client.eventListenerFactory();
 		this.redirectFollower = new RedirectFollower(hostGuard, client.followSslRedirects());
 		this.plainDns = client.dns();
-		this.guardedDns = hostGuard.blocksPrivateNetworks() ? hostGuard.dns(client.dns()) : client.dns();
+		this.guardedDns = hostGuard.dns(client.dns());
 		OkHttpClient http2 = client.newBuilder()
 			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)))
 			.followRedirects(false)
@@ -119,12 +119,7 @@ public final class WxHttpEngine implements AutoCloseable {
 			.addNetworkInterceptor(OnTheWire.INSTANCE)
 			.cache(null)
 			.build();
-		if (hostGuard.blocksPrivateNetworks() && usesProxy(http2)) {
-			logger.warn("wx.network.block-private-networks: the application's OkHttpClient uses a proxy, which "
-					+ "resolves host names, so only IP addresses in URLs are checked; the proxy must refuse private "
-					+ "networks itself");
-		}
-		this.variants = variants(guarded(http2), this.cache);
+		this.variants = variants(guarded(http2, "the application's OkHttpClient"), this.cache);
 		this.client = this.variants[this.http2ByDefault ? 0 : 1];
 		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				threads("wx-network-"));
@@ -171,10 +166,19 @@ public final class WxHttpEngine implements AutoCloseable {
 	/**
 	 * The client with the host guard's Dns when private networks are blocked and it connects directly. Behind
 	 * a proxy the proxy resolves names (our Dns would see the proxy's own name, often a private address): only
-	 * IP addresses written in URLs can be judged then, which is said once, where the client is made.
+	 * IP addresses written in URLs can be judged then, which is said once, when the client is first made.
+	 * @param announceAs what the client is, in that warning; null when it was said before (a refresh)
 	 */
-	private OkHttpClient guarded(OkHttpClient client) {
-		Dns wanted = usesProxy(client) ? this.plainDns : this.guardedDns;
+	private OkHttpClient guarded(OkHttpClient client, String announceAs) {
+		if (!this.hostGuard.blocksPrivateNetworks()) {
+			return client;
+		}
+		boolean proxied = usesProxy(client);
+		if (proxied && announceAs != null) {
+			logger.warn("wx.network.block-private-networks: {} uses a proxy, which resolves host names, so only IP "
+					+ "addresses in URLs are checked; the proxy must refuse private networks itself", announceAs);
+		}
+		Dns wanted = proxied ? this.plainDns : this.guardedDns;
 		return (client.dns() == wanted) ? client : client.newBuilder().dns(wanted).build();
 	}
 
@@ -207,17 +211,14 @@ public final class WxHttpEngine implements AutoCloseable {
 	 */
 	public Transport transport(Transport.Shape shape, List<Interceptor> interceptors, boolean privateResponses,
 			String description) {
-		Transport transport = new Transport(this, shape, interceptors, privateResponses ? privateCache() : this.cache,
-				description);
-		if (this.hostGuard.blocksPrivateNetworks() && usesProxy(transport.client())) {
-			logger.warn("wx.network.block-private-networks: {} uses a proxy, which resolves host names, so only IP "
-					+ "addresses in URLs are checked; the proxy must refuse private networks itself", description);
-		}
-		return transport;
+		return new Transport(this, shape, interceptors, privateResponses ? privateCache() : this.cache, description);
 	}
 
-	/** The variants of a transport, made anew from the engine's h2 client. */
-	OkHttpClient[] derive(Transport.Shape shape, List<Interceptor> interceptors, Cache cache) {
+	/**
+	 * The variants of a transport, made anew from the engine's h2 client.
+	 * @param announceAs what the transport is, for the proxy warning when it is first made; null on a refresh
+	 */
+	OkHttpClient[] derive(Transport.Shape shape, List<Interceptor> interceptors, Cache cache, String announceAs) {
 		OkHttpClient.Builder builder = this.variants[0].newBuilder();
 		// Before the redirect follower (the innermost): once per attempt, after the application's own.
 		List<Interceptor> chain = builder.interceptors();
@@ -227,7 +228,7 @@ public final class WxHttpEngine implements AutoCloseable {
 		}
 		chain.addAll(follower, interceptors);
 		shape.shape(builder);
-		return variants(guarded(builder.build()), cache);
+		return variants(guarded(builder.build(), announceAs), cache);
 	}
 
 	/**
@@ -241,8 +242,7 @@ public final class WxHttpEngine implements AutoCloseable {
 			return this.client;
 		}
 		boolean http2 = (switches != null && switches.http2() != null) ? switches.http2() : this.http2ByDefault;
-		boolean cache = switches != null && switches.cache() && request.header("Authorization") == null
-				&& request.header("Cookie") == null;
+		boolean cache = switches != null && switches.cache() && !HttpDiskCache.hasCredentials(request);
 		int index = (http2 ? 0 : 1) + (cache ? 2 : 0);
 		return (transport != null) ? transport.variant(index) : this.variants[index];
 	}
@@ -294,15 +294,12 @@ public final class WxHttpEngine implements AutoCloseable {
 		}
 	}
 
-	/** Runs a retried task's next attempt on the pool; when the engine is shut down, the task fails instead. */
-	void submit(AbstractWxTask<?> task, Runnable attempt, RoundTrip<?> roundTrip) {
-		try {
-			this.executor.execute(attempt);
-		}
-		catch (RejectedExecutionException ex) {
-			roundTrip.discard();
-			task.fail(Failures.invalid(task.kind(), "wx-network is shut down"));
-		}
+	/**
+	 * Runs a retried task's next attempt on the pool.
+	 * @throws RejectedExecutionException when the engine is shut down
+	 */
+	void submit(Runnable attempt) {
+		this.executor.execute(attempt);
 	}
 
 	private static long toMillis(Duration timeout) {
