@@ -157,8 +157,7 @@ public final class WxNetworkAutoConfiguration {
 	DefaultWxRequestTemplate wxRequestTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
 			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports) {
 		return new DefaultWxRequestTemplate(launcher, requestRules(launcher, jsonMapper),
-				properties.getRequest().getTimeout(),
-				new TaskRoute(policies.forTemplate(TaskKind.REQUEST), transports.defaults()));
+				properties.getRequest().getTimeout(), route(TaskKind.REQUEST, policies, transports));
 	}
 
 	@Bean
@@ -167,7 +166,7 @@ public final class WxNetworkAutoConfiguration {
 			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports) {
 		return new DefaultWxUploadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir(), properties.getTempDir()), properties.getUpload().getTimeout(),
-				new TaskRoute(policies.forTemplate(TaskKind.UPLOAD), transports.defaults()));
+				route(TaskKind.UPLOAD, policies, transports));
 	}
 
 	/** Downloads without a filePath go to the temp dir, swept of files older than {@code wx.network.temp-file-max-age}. */
@@ -180,7 +179,12 @@ public final class WxNetworkAutoConfiguration {
 		return new DefaultWxDownloadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir()), tempFiles,
 				properties.getDownload().getMaxFileSize().toBytes(), properties.getDownload().getTimeout(),
-				new TaskRoute(policies.forTemplate(TaskKind.DOWNLOAD), transports.defaults()));
+				route(TaskKind.DOWNLOAD, policies, transports));
+	}
+
+	/** How a template's tasks go: its kind's retry policy, over the templates' transport. */
+	private static TaskRoute route(TaskKind kind, ResiliencePolicies policies, Transports transports) {
+		return new TaskRoute(policies.forTemplate(kind), transports.defaults());
 	}
 
 	/** WeChat's request rules, checking first URLs with the engine's own allow-list. */

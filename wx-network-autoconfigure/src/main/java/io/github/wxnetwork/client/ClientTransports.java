@@ -31,7 +31,7 @@ final class ClientTransports {
 		String sslBundle = StringUtils.hasText(settings.ssl().bundle()) ? settings.ssl().bundle().trim() : null;
 		Transports transports = beanFactory.getBeanProvider(Transports.class).getIfAvailable();
 		if (transports == null) {
-			if (proxy != null || sslBundle != null || annotation.interceptors().length > 0) {
+			if (hasOwn(annotation, settings)) {
 				throw new WxClientDefinitionException(type, "its ssl bundle, proxy and interceptors need "
 						+ "wx-network's auto-configuration (WxNetworkAutoConfiguration)");
 			}

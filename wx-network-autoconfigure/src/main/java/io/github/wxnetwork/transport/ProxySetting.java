@@ -48,21 +48,21 @@ public record ProxySetting(Proxy.Type type, String host, int port, String userna
 			uri = new URI(text);
 		}
 		catch (URISyntaxException ex) {
-			throw invalid(property, masked(text), "it is not a URL (" + ex.getReason() + ")");
+			throw invalid(property, text, "it is not a URL (" + ex.getReason() + ")");
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		Proxy.Type type = switch (scheme) {
 			case "http" -> Proxy.Type.HTTP;
 			case "socks5" -> Proxy.Type.SOCKS;
-			default -> throw invalid(property, masked(text), "use http://[user:password@]host:port, "
+			default -> throw invalid(property, text, "use http://[user:password@]host:port, "
 					+ "socks5://host:port or none (OkHttp speaks to proxies in plain HTTP or SOCKS5 only)");
 		};
 		if (uri.getHost() == null || uri.getPort() < 1) {
-			throw invalid(property, masked(text), "it needs a host and a port");
+			throw invalid(property, text, "it needs a host and a port");
 		}
 		if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
 				|| uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw invalid(property, masked(text), "a proxy URL has no path, query or fragment");
+			throw invalid(property, text, "a proxy URL has no path, query or fragment");
 		}
 		String userInfo = uri.getRawUserInfo();
 		if (userInfo == null) {
@@ -70,7 +70,7 @@ public record ProxySetting(Proxy.Type type, String host, int port, String userna
 		}
 		if (type == Proxy.Type.SOCKS) {
 			// Java's SOCKS client takes credentials only from the JVM-wide Authenticator, not per client.
-			throw invalid(property, masked(text), "SOCKS5 proxies with credentials are not supported");
+			throw invalid(property, text, "SOCKS5 proxies with credentials are not supported");
 		}
 		int colon = userInfo.indexOf(':');
 		String username = decode((colon >= 0) ? userInfo.substring(0, colon) : userInfo);
@@ -119,8 +119,9 @@ public record ProxySetting(Proxy.Type type, String host, int port, String userna
 				: value.substring(0, start) + "******" + value.substring(at);
 	}
 
+	/** The failure, with the value's password masked. */
 	private static InvalidProxyException invalid(String property, String value, String reason) {
-		return new InvalidProxyException(property, value, reason);
+		return new InvalidProxyException(property, masked(value), reason);
 	}
 
 	/**

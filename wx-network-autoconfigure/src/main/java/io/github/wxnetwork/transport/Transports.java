@@ -44,6 +44,9 @@ public final class Transports {
 
 	private final Settings global;
 
+	/** The templates' transport (null for none), made first so a bad global setting fails start-up. */
+	private final Transport defaults;
+
 	private final Map<Settings, Transport> made = new HashMap<>();
 
 	private final Map<Class<?>, Interceptor> interceptors = new ConcurrentHashMap<>();
@@ -58,12 +61,12 @@ public final class Transports {
 		this.sslBundles = sslBundles;
 		this.global = new Settings((sslBundle != null && !sslBundle.isBlank()) ? sslBundle.trim() : null, proxy,
 				List.of());
-		transport(this.global, "wx.network.ssl.bundle");
+		this.defaults = transport(this.global, "wx.network.ssl.bundle");
 	}
 
 	/** The templates' transport; null when neither a bundle nor a proxy is set. */
 	public Transport defaults() {
-		return transport(this.global, "wx.network.ssl.bundle");
+		return this.defaults;
 	}
 
 	/**
@@ -151,7 +154,7 @@ public final class Transports {
 	}
 
 	/** The bundle's TLS material and options, as OkHttp takes them. */
-	private static void tls(OkHttpClient.Builder builder, SslBundle bundle, String property) {
+	private void tls(OkHttpClient.Builder builder, SslBundle bundle, String property) {
 		TrustManager[] trustManagers = bundle.getManagers().getTrustManagers();
 		if (trustManagers.length != 1 || !(trustManagers[0] instanceof X509TrustManager trustManager)) {
 			throw new InvalidConfigurationPropertyValueException(property, "(bundle)",
@@ -176,7 +179,7 @@ public final class Transports {
 					"OkHttp refuses the bundle's ciphers or enabled-protocols: " + ex.getMessage());
 		}
 		// Plain http:// stays allowed only if the application's client allowed it.
-		boolean cleartext = builder.build().connectionSpecs().contains(ConnectionSpec.CLEARTEXT);
+		boolean cleartext = this.engine.client().connectionSpecs().contains(ConnectionSpec.CLEARTEXT);
 		builder.connectionSpecs(cleartext ? List.of(spec.build(), ConnectionSpec.CLEARTEXT) : List.of(spec.build()));
 	}
 
