@@ -132,12 +132,7 @@ record ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value
 
 	/** A future of the decoded value; cancelling it aborts the task, as cancelling the task's own future does. */
 	private static CompletableFuture<Object> derived(WxTask<?> task, Function<Object, Object> read) {
-		CompletableFuture<Object> result = new CompletableFuture<>();
-		result.whenComplete((value, failure) -> {
-			if (result.isCancelled()) {
-				task.abort();
-			}
-		});
+		CompletableFuture<Object> result = linked(task::abort);
 		task.toCompletableFuture().whenComplete((success, failure) -> {
 			if (failure != null) {
 				result.completeExceptionally(unwrap(failure));
@@ -151,6 +146,17 @@ record ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value
 			}
 		});
 		return result;
+	}
+
+	/** A new future whose cancellation runs {@code onCancel}: it reaches what the future stands for. */
+	static CompletableFuture<Object> linked(Runnable onCancel) {
+		CompletableFuture<Object> future = new CompletableFuture<>();
+		future.whenComplete((value, failure) -> {
+			if (future.isCancelled()) {
+				onCancel.run();
+			}
+		});
+		return future;
 	}
 
 	/** The failure itself, not the {@code CompletionException} a dependent stage wraps it in. */

@@ -43,9 +43,4 @@ record Switches(Redirect redirect, Boolean enableHttp2, Boolean enableProfile, B
 		return builder;
 	}
 
-	/** Whether a request-only switch is set. */
-	boolean hasRequestOnly() {
-		return this.enableChunked != null || this.enableCache != null;
-	}
-
 }

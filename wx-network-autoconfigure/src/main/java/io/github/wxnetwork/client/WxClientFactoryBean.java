@@ -78,14 +78,15 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		if (annotation == null) {
 			throw new WxClientDefinitionException(this.type, "it is not annotated @WxClient");
 		}
-		WxClientProperties.Client properties = properties(annotation);
-		ClientSettings client = settings(annotation, properties);
+		String name = name(annotation);
+		WxClientProperties.Client properties = properties(name);
+		ClientSettings client = settings(annotation, name, properties);
 		Map<Method, MethodPlan> plans = MethodPlanner.plan(client);
 		Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
 		plans.values().forEach((plan) -> kinds.add(plan.kind()));
-		ResiliencePolicy policy = policy(client.name(), properties);
+		ResiliencePolicy policy = policy(name, properties);
 		TaskRoute route = new TaskRoute(policy,
-				ClientTransports.resolve(this.type, annotation, client.name(), properties, this.beanFactory));
+				ClientTransports.resolve(this.type, annotation, name, properties, this.beanFactory));
 		boolean ownTransport = ClientTransports.hasOwn(annotation, properties);
 		WxExchangeAdapter adapter = new WxExchangeAdapter(client,
 				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, route, ownTransport),
@@ -121,10 +122,10 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 				: StringUtils.uncapitalize(this.type.getSimpleName());
 	}
 
-	private WxClientProperties.Client properties(WxClient annotation) {
+	private WxClientProperties.Client properties(String name) {
 		WxClientProperties properties = this.beanFactory.getBeanProvider(WxClientProperties.class)
 			.getIfAvailable(this::bindProperties);
-		return settings(properties.clients(), name(annotation));
+		return settings(properties.clients(), name);
 	}
 
 	/**
@@ -147,8 +148,7 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 				: ResiliencePolicy.NONE;
 	}
 
-	private ClientSettings settings(WxClient annotation, WxClientProperties.Client settings) {
-		String name = name(annotation);
+	private ClientSettings settings(WxClient annotation, String name, WxClientProperties.Client settings) {
 		String url = (settings.effectiveBaseUrl() != null) ? settings.effectiveBaseUrl() : annotation.url();
 		String baseUrl;
 		try {

@@ -56,18 +56,13 @@ final class WxClientFallback implements MethodInterceptor {
 	/** The future's value, or the fallback's future when it fails; cancelling it cancels the call. */
 	@SuppressWarnings("unchecked")
 	private CompletableFuture<Object> answerLater(CompletableFuture<?> future, Method method, Object[] arguments) {
-		CompletableFuture<Object> answered = new CompletableFuture<>();
-		answered.whenComplete((value, failure) -> {
-			if (answered.isCancelled()) {
-				future.cancel(true);
-			}
-		});
+		CompletableFuture<Object> answered = ReturnShape.linked(() -> future.cancel(true));
 		future.whenComplete((value, failure) -> {
 			Throwable cause = ReturnShape.unwrap(failure);
 			if (cause == null) {
 				answered.complete(value);
 			}
-			else if (!(cause instanceof WxNetworkException || cause instanceof RestClientResponseException)) {
+			else if (!isOutage(cause)) {
 				answered.completeExceptionally(cause);
 			}
 			else {
@@ -87,6 +82,11 @@ final class WxClientFallback implements MethodInterceptor {
 			}
 		});
 		return answered;
+	}
+
+	/** What the fallback answers (as the catch in {@link #invoke} does): a wx-network failure or an error status. */
+	private static boolean isOutage(Throwable failure) {
+		return failure instanceof WxNetworkException || failure instanceof RestClientResponseException;
 	}
 
 	private Object answer(Method method, Object[] arguments) throws Throwable {

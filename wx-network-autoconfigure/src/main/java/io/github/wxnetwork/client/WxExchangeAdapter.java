@@ -167,8 +167,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 	}
 
 	private static boolean isForm(Map<String, String> headers) {
-		String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
-		return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded");
+		return UriComponents.isForm(headers.get(HttpHeaders.CONTENT_TYPE));
 	}
 
 	/** The file part is the file to send; the other parts are WeChat's formData (text as text, objects as JSON). */

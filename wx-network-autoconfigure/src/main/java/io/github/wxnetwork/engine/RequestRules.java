@@ -149,7 +149,7 @@ public final class RequestRules {
 		else if (data instanceof CharSequence text) {
 			bytes = text.toString().getBytes(StandardCharsets.UTF_8);
 		}
-		else if (contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded")) {
+		else if (UriComponents.isForm(contentType)) {
 			bytes = UriComponents.encodePairs(pairs(data)).getBytes(StandardCharsets.UTF_8);
 		}
 		else {

@@ -1,6 +1,7 @@
 package io.github.wxnetwork.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,6 +18,11 @@ public final class UriComponents {
 	/**
 	 * @param values the pairs, already rendered as text (nested values as JSON)
 	 */
+	/** Whether a Content-Type is {@code application/x-www-form-urlencoded} (data is then sent as pairs). */
+	public static boolean isForm(String contentType) {
+		return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded");
+	}
+
 	public static String encodePairs(Map<String, String> values) {
 		StringBuilder out = new StringBuilder();
 		values.forEach((name, value) -> appendPair(name, value, out));
