@@ -10,6 +10,7 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.resilience.ResiliencePolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +62,12 @@ public final class BulkheadTaskLimiter implements TaskLimiter {
 		return noWait;
 	}
 
-	/** {@code wx-request}, {@code wx-upload}, {@code wx-download}. */
+	/**
+	 * {@code wx-request}, {@code wx-upload}, {@code wx-download}: the names of the kind's retry and breaker
+	 * too, so one name configures every Resilience4j instance of a kind.
+	 */
 	public static String bulkheadName(TaskKind kind) {
-		return "wx-" + kind.type();
+		return ResiliencePolicies.instanceName(kind.type());
 	}
 
 	@Override
