@@ -8,6 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The signature a payment-style API asks of each call: HMAC-SHA256, under a shared key, of the method, the
@@ -17,14 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param key the shared key (a real deployment reads it from a secret store)
  */
 @ConfigurationProperties("relay.signing")
-public record RequestSignature(String key) {
+public record RequestSignature(@DefaultValue("sample-signing-key") String key) {
 
 	public static final String SIGNATURE = "X-Relay-Signature";
 
 	public static final String TIMESTAMP = "X-Relay-Timestamp";
 
-	public RequestSignature {
-		key = (key != null) ? key : "sample-signing-key";
+	/** What is signed of a URL: its path and, if any, {@code ?} and its query, as sent. */
+	public static String target(String path, String query) {
+		return (query != null) ? path + "?" + query : path;
 	}
 
 	public String sign(String method, String pathAndQuery, String timestamp, byte[] body) {

@@ -1,7 +1,6 @@
 package io.github.wxnetwork.sample.signing;
 
 import java.io.IOException;
-import java.time.Clock;
 
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -20,11 +19,8 @@ public class UpstreamSigner implements Interceptor {
 
 	private final RequestSignature signature;
 
-	private final Clock clock;
-
 	public UpstreamSigner(RequestSignature signature) {
 		this.signature = signature;
-		this.clock = Clock.systemUTC();
 	}
 
 	@Override
@@ -34,9 +30,8 @@ public class UpstreamSigner implements Interceptor {
 		if (request.body() != null) {
 			request.body().writeTo(body);
 		}
-		String timestamp = String.valueOf(this.clock.millis());
-		String pathAndQuery = request.url().encodedPath()
-				+ ((request.url().encodedQuery() != null) ? "?" + request.url().encodedQuery() : "");
+		String timestamp = String.valueOf(System.currentTimeMillis());
+		String pathAndQuery = RequestSignature.target(request.url().encodedPath(), request.url().encodedQuery());
 		return chain.proceed(request.newBuilder()
 			.header(RequestSignature.TIMESTAMP, timestamp)
 			.header(RequestSignature.SIGNATURE,

@@ -50,8 +50,7 @@ public class UpstreamController {
 	@GetMapping("/items/{id}")
 	public ResponseEntity<Map<String, Object>> item(@PathVariable int id, HttpServletRequest request) {
 		String signed = request.getHeader(RequestSignature.SIGNATURE);
-		String pathAndQuery = request.getRequestURI()
-				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
+		String pathAndQuery = RequestSignature.target(request.getRequestURI(), request.getQueryString());
 		if (signed != null && !this.signature.verify(signed, request.getMethod(), pathAndQuery,
 				request.getHeader(RequestSignature.TIMESTAMP), new byte[0])) {
 			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "bad signature");
