@@ -34,6 +34,27 @@ public interface TaskView {
 	/** When the task took its slot, or null while queued (or when it never ran). */
 	Instant startedAt();
 
+	/** The {@code @WxClient} whose method made the task, by name; null for a template call. */
+	default String client() {
+		return null;
+	}
+
+	/**
+	 * The URI template of the client method that made the task (e.g. {@code /items/{id}}): a bounded set, so
+	 * fit for a metric tag, unlike the URL; null for a template call.
+	 */
+	default String uriTemplate() {
+		return null;
+	}
+
+	/**
+	 * {@code text} with this task's URL, wherever it appears (an invalid-url errMsg quotes it), masked as
+	 * {@link #url()} is: what to do to any task text before it is shown or logged.
+	 */
+	default String mask(String text) {
+		return text;
+	}
+
 	/** The attempt on the wire, 1 for the first; a retried task counts up, staying RUNNING between attempts. */
 	default int attempt() {
 		return 1;

@@ -1,44 +1,62 @@
 package io.github.wxnetwork.actuate;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ObjLongConsumer;
 
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
 import io.github.wxnetwork.engine.TaskObserver;
-import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.Kind;
-import io.micrometer.observation.transport.SenderContext;
 
 /**
  * A Micrometer {@link Observation} per task, from the template call to its end, named
- * {@code wx.network.tasks}. With Boot's meter handler it is a timer tagged kind, method, outcome and
- * status (no URLs: bounded cardinality); with Micrometer Tracing it is a client span whose context is
- * propagated in the request headers, as Spring's own HTTP clients do.
+ * {@code wx.network.tasks} and tagged by a {@link WxTaskObservationConvention} (the application's, else
+ * {@link DefaultWxTaskObservationConvention}). With Boot's meter handler it is a timer; with Micrometer Tracing
+ * it is a client span whose context is propagated in the request headers, as Spring's own HTTP clients do.
+ * It also tells how long each task waited QUEUED, to {@link QueueTimers} when the application has Micrometer
+ * metrics.
  */
 public final class MicrometerTaskObserver implements TaskObserver {
 
-	public static final String NAME = "wx.network.tasks";
+	/** The observation's name (the default convention's). */
+	public static final String NAME = DefaultWxTaskObservationConvention.NAME;
 
-	private static final ObservationConvention<TaskContext> CONVENTION = new Convention();
+	private static final WxTaskObservationConvention DEFAULT_CONVENTION = new DefaultWxTaskObservationConvention();
 
 	private final ObservationRegistry registry;
 
+	private final WxTaskObservationConvention convention;
+
+	private final ObjLongConsumer<TaskKind> queueWaits;
+
 	public MicrometerTaskObserver(ObservationRegistry registry) {
+		this(registry, null, null);
+	}
+
+	/**
+	 * @param convention the application's convention, or null for the default one
+	 * @param queueWaits told how long each task waited QUEUED (the {@link QueueTimers}), or null
+	 */
+	public MicrometerTaskObserver(ObservationRegistry registry, WxTaskObservationConvention convention,
+			ObjLongConsumer<TaskKind> queueWaits) {
 		this.registry = registry;
+		this.convention = convention;
+		this.queueWaits = queueWaits;
 	}
 
 	@Override
 	public TaskObserver.Scope start(TaskView task) {
-		if (this.registry.isNoop()) {
+		boolean observed = !this.registry.isNoop();
+		if (!observed && this.queueWaits == null) {
 			return TaskObserver.Scope.NONE;
 		}
-		TaskContext context = new TaskContext(task);
-		Observation observation = Observation.createNotStarted(CONVENTION, () -> context, this.registry).start();
+		WxTaskObservationContext context = new WxTaskObservationContext(task);
+		Observation observation = observed ? Observation
+			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.start() : null;
 		return new TaskObserver.Scope() {
 
 			@Override
@@ -47,8 +65,18 @@ public final class MicrometerTaskObserver implements TaskObserver {
 			}
 
 			@Override
+			public void dequeued(TaskView task, long queuedNanos) {
+				if (MicrometerTaskObserver.this.queueWaits != null) {
+					MicrometerTaskObserver.this.queueWaits.accept(task.kind(), queuedNanos);
+				}
+			}
+
+			@Override
 			public void stop(TaskView ended, WxNetworkException failure) {
-				context.failure = failure;
+				if (observation == null) {
+					return;
+				}
+				context.failure(failure);
 				if (failure != null && failure.errno() != WxErrno.ABORT) {
 					observation.error(failure);
 				}
@@ -56,82 +84,6 @@ public final class MicrometerTaskObserver implements TaskObserver {
 			}
 
 		};
-	}
-
-	private static final String[] ATTEMPTS = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10" };
-
-	/** Attempts on the wire, bounded by the retry's max-attempts (so a tag of low cardinality). */
-	static String attempts(int attempts) {
-		return (attempts >= 0 && attempts < ATTEMPTS.length) ? ATTEMPTS[attempts] : Integer.toString(attempts);
-	}
-
-	/** How a task ended, for the outcome tag. */
-	static String outcome(WxNetworkException failure) {
-		if (failure == null) {
-			return "success";
-		}
-		return switch (failure.errno()) {
-			case WxErrno.ABORT -> "abort";
-			case WxErrno.TIMEOUT -> "timeout";
-			default -> "fail";
-		};
-	}
-
-	/** The task and, once ended, its failure; the carrier takes the propagation headers. */
-	public static final class TaskContext extends SenderContext<Map<String, String>> {
-
-		private final TaskView task;
-
-		private volatile WxNetworkException failure;
-
-		TaskContext(TaskView task) {
-			super(Map::put, Kind.CLIENT);
-			this.task = task;
-			setCarrier(new LinkedHashMap<>());
-			setRemoteServiceName(task.kind().type());
-		}
-
-		public TaskView task() {
-			return this.task;
-		}
-
-		public WxNetworkException failure() {
-			return this.failure;
-		}
-
-	}
-
-	/** Tags: kind, method, outcome, status, attempts (low cardinality); the masked URL and task id (high). */
-	static final class Convention implements ObservationConvention<TaskContext> {
-
-		@Override
-		public String getName() {
-			return NAME;
-		}
-
-		@Override
-		public String getContextualName(TaskContext context) {
-			return "wx " + context.task().kind().type() + " " + context.task().method();
-		}
-
-		@Override
-		public KeyValues getLowCardinalityKeyValues(TaskContext context) {
-			int status = context.task().statusCode();
-			return KeyValues.of("kind", context.task().kind().type(), "method", context.task().method(), "outcome",
-					outcome(context.failure()), "status", (status != 0) ? Integer.toString(status) : "NONE", "attempts",
-					attempts(context.task().attempt()));
-		}
-
-		@Override
-		public KeyValues getHighCardinalityKeyValues(TaskContext context) {
-			return KeyValues.of("url", context.task().url(), "task.id", context.task().id());
-		}
-
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return context instanceof TaskContext;
-		}
-
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.engine.FinishedTask;
 import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.limits.TaskLimiter;
 
@@ -18,8 +19,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * {@code /actuator/wxtasks}: the tasks not yet finished and, per kind, the limit and how many run and
- * wait. Shows no headers, bodies or query values: URLs are masked.
+ * {@code /actuator/wxtasks}: the tasks not yet finished, per kind the limit and how many run and wait, and the
+ * last finished tasks with how they ended. Shows no headers, bodies or query values: URLs are masked.
  */
 @Endpoint(id = "wxtasks")
 public class WxTasksEndpoint {
@@ -45,13 +46,17 @@ public class WxTasksEndpoint {
 			kinds.put(kind.type(), new KindDescriptor(this.limiter.limit(kind), this.limiter.running(kind),
 					this.limiter.queued(kind)));
 		}
-		return new TasksDescriptor(tasks, kinds);
+		List<FinishedTaskDescriptor> recent = this.registry.recent().stream().map(WxTasksEndpoint::describe).toList();
+		return new TasksDescriptor(tasks, kinds, recent);
 	}
 
-	/** One task; 404 when unknown or finished. */
+	/** One task, unfinished ({@link TaskDescriptor}) or recently finished ({@link FinishedTaskDescriptor}); 404 when unknown. */
 	@ReadOperation
-	public TaskDescriptor task(@Selector String id) {
-		return this.registry.find(id).map(WxTasksEndpoint::describe).orElse(null);
+	public Object task(@Selector String id) {
+		return this.registry.find(id)
+			.<Object>map(WxTasksEndpoint::describe)
+			.or(() -> this.registry.findFinished(id).map(WxTasksEndpoint::describe))
+			.orElse(null);
 	}
 
 	/** Aborts a task: 204, or 404 when unknown or finished. */
@@ -71,8 +76,16 @@ public class WxTasksEndpoint {
 				startedAt, elapsed, transferred, expected, progress, task.attempt());
 	}
 
-	/** All tasks and the per-kind numbers. */
-	public record TasksDescriptor(List<TaskDescriptor> tasks, Map<String, KindDescriptor> kinds) {
+	static FinishedTaskDescriptor describe(FinishedTask finished) {
+		TaskView task = finished.task();
+		return new FinishedTaskDescriptor(task.id(), task.kind().type(), task.method(), task.url(), task.state().name(),
+				task.statusCode(), finished.errMsg(), finished.errno(), task.startedAt(), finished.endedAt(),
+				finished.elapsedMs(), task.bytesTransferred(), task.attempt(), task.client(), task.uriTemplate());
+	}
+
+	/** The unfinished tasks (oldest first), the per-kind numbers, and the last finished tasks (newest first). */
+	public record TasksDescriptor(List<TaskDescriptor> tasks, Map<String, KindDescriptor> kinds,
+			List<FinishedTaskDescriptor> recent) {
 	}
 
 	/**
@@ -84,6 +97,21 @@ public class WxTasksEndpoint {
 	 */
 	public record TaskDescriptor(String id, String type, String method, String url, String state, Instant startedAt,
 			long elapsedMs, long bytesTransferred, long bytesExpected, int progress, int attempt) {
+	}
+
+	/**
+	 * A finished task, as ops look it up after the fact.
+	 * @param statusCode the response's status, 0 when none came
+	 * @param errMsg WeChat's errMsg ({@code request:ok} on success)
+	 * @param errno 0 on success
+	 * @param startedAt when it took its slot, null when it never ran
+	 * @param elapsedMs from taking its slot to its end
+	 * @param client the {@code @WxClient} that made it, null for a template call
+	 * @param uri that client method's URI template
+	 */
+	public record FinishedTaskDescriptor(String id, String type, String method, String url, String state,
+			int statusCode, String errMsg, int errno, Instant startedAt, Instant endedAt, long elapsedMs,
+			long bytesTransferred, int attempt, String client, String uri) {
 	}
 
 	/** A kind's limit (-1 without one) and how many tasks run and wait. */

@@ -29,6 +29,7 @@ import io.github.wxnetwork.limits.TaskLimiter;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
 import io.github.wxnetwork.transport.ProxySetting;
 import io.github.wxnetwork.transport.Transports;
+import io.github.wxnetwork.wire.WireLogging;
 import okhttp3.OkHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +57,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(OkHttpClient.class)
 @EnableConfigurationProperties(WxNetworkProperties.class)
 public final class WxNetworkAutoConfiguration {
+
+	/** The most of a body wire logging shows: a log line, not a dump. */
+	private static final long MAX_LOGGED_BODY = 1024 * 1024;
 
 	/**
 	 * The engine, on a client derived from the {@link WxOkHttpClient} bean or a new one. OkHttp's own
@@ -140,6 +144,21 @@ public final class WxNetworkAutoConfiguration {
 	}
 
 	/**
+	 * Wire logging ({@code wx.network.logging.*}) of template calls and of clients without their own level. A
+	 * negative or oversized {@code max-body} fails start-up here, naming the property.
+	 */
+	@Bean
+	WireLogging wxWireLogging(WxNetworkProperties properties) {
+		WxNetworkProperties.Logging logging = properties.getLogging();
+		long maxBody = (logging.getMaxBody() != null) ? logging.getMaxBody().toBytes() : 0;
+		if (maxBody < 0 || maxBody > MAX_LOGGED_BODY) {
+			throw new InvalidConfigurationPropertyValueException("wx.network.logging.max-body", logging.getMaxBody(),
+					"It must be between 0 and 1MB");
+		}
+		return new WireLogging(logging.getLevel(), logging.getMaskedHeaders(), (int) maxBody);
+	}
+
+	/**
 	 * Where every template's tasks go (replace the engine, the limiter or the observer rather than this).
 	 * Closed before the engine: new tasks fail, queued ones are aborted, running ones get
 	 * {@code wx.network.shutdown-grace} to finish.
@@ -148,43 +167,51 @@ public final class WxNetworkAutoConfiguration {
 	@ConditionalOnMissingBean
 	TaskLauncher wxTaskLauncher(WxHttpEngine engine, TaskLimiter limiter, ObjectProvider<TaskObserver> observer,
 			WxNetworkProperties properties) {
-		return new TaskLauncher(engine, limiter, new TaskRegistry(), observer.getIfAvailable(() -> TaskObserver.NONE),
-				properties.getShutdownGrace());
+		if (properties.getRecentTasks() < 0) {
+			throw new InvalidConfigurationPropertyValueException("wx.network.recent-tasks", properties.getRecentTasks(),
+					"It must not be negative (0 keeps no finished task)");
+		}
+		return new TaskLauncher(engine, limiter, new TaskRegistry(properties.getRecentTasks()),
+				observer.getIfAvailable(() -> TaskObserver.NONE), properties.getShutdownGrace());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(WxRequestTemplate.class)
 	DefaultWxRequestTemplate wxRequestTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports) {
+			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports,
+			WireLogging wireLogging) {
 		return new DefaultWxRequestTemplate(launcher, requestRules(launcher, jsonMapper),
-				properties.getRequest().getTimeout(), route(TaskKind.REQUEST, policies, transports));
+				properties.getRequest().getTimeout(), route(TaskKind.REQUEST, policies, transports, wireLogging));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(WxUploadTemplate.class)
 	DefaultWxUploadTemplate wxUploadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports) {
+			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports,
+			WireLogging wireLogging) {
 		return new DefaultWxUploadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir(), properties.getTempDir()), properties.getUpload().getTimeout(),
-				route(TaskKind.UPLOAD, policies, transports));
+				route(TaskKind.UPLOAD, policies, transports, wireLogging));
 	}
 
 	/** Downloads without a filePath go to the temp dir, swept of files older than {@code wx.network.temp-file-max-age}. */
 	@Bean
 	@ConditionalOnMissingBean(WxDownloadTemplate.class)
 	DefaultWxDownloadTemplate wxDownloadTemplate(TaskLauncher launcher, ObjectProvider<JsonMapper> jsonMapper,
-			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports) {
+			WxNetworkProperties properties, ResiliencePolicies policies, Transports transports,
+			WireLogging wireLogging) {
 		TempFiles tempFiles = new TempFiles(properties.getTempDir());
 		tempFiles.sweepEvery(launcher.engine().scheduler(), properties.getTempFileMaxAge());
 		return new DefaultWxDownloadTemplate(launcher, requestRules(launcher, jsonMapper),
 				new FileAccess(properties.getUserDataDir()), tempFiles,
 				properties.getDownload().getMaxFileSize().toBytes(), properties.getDownload().getTimeout(),
-				route(TaskKind.DOWNLOAD, policies, transports));
+				route(TaskKind.DOWNLOAD, policies, transports, wireLogging));
 	}
 
-	/** How a template's tasks go: its kind's retry policy, over the templates' transport. */
-	private static TaskRoute route(TaskKind kind, ResiliencePolicies policies, Transports transports) {
-		return new TaskRoute(policies.forTemplate(kind), transports.defaults());
+	/** How a template's tasks go: its kind's retry policy, over the templates' transport, logged at their level. */
+	private static TaskRoute route(TaskKind kind, ResiliencePolicies policies, Transports transports,
+			WireLogging wireLogging) {
+		return new TaskRoute(policies.forTemplate(kind), transports.defaults(), wireLogging.defaults(), null, null);
 	}
 
 	/** WeChat's request rules, checking first URLs with the engine's own allow-list. */

@@ -1,12 +1,18 @@
 package io.github.wxnetwork.autoconfigure;
 
+import java.util.function.ObjLongConsumer;
+
+import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.actuate.MicrometerTaskObserver;
+import io.github.wxnetwork.actuate.QueueTimers;
 import io.github.wxnetwork.actuate.WxNetworkMeterBinder;
+import io.github.wxnetwork.actuate.WxTaskObservationConvention;
 import io.github.wxnetwork.engine.TaskObserver;
 import io.github.wxnetwork.limits.TaskLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Metrics and tracing of wx-network tasks: an observation per task when the application has an
- * {@link ObservationRegistry} (a timer and, with Micrometer Tracing, a span), and running/queued gauges
- * when it has Micrometer metrics.
+ * {@link ObservationRegistry} (a timer and, with Micrometer Tracing, a span), and running/queued gauges and
+ * queue timers when it has Micrometer metrics.
  */
 @AutoConfiguration(after = WxNetworkAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -25,11 +31,17 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(ObservationRegistry.class)
 public final class WxNetworkObservationAutoConfiguration {
 
+	/**
+	 * The observation of every task, tagged by the application's {@link WxTaskObservationConvention} bean if it
+	 * has one, and the queue timers when it has Micrometer metrics. (They come as the JDK type {@link QueueTimers}
+	 * implements: this signature must not name Micrometer's metrics, which may be missing.)
+	 */
 	@Bean
 	@ConditionalOnBean(ObservationRegistry.class)
 	@ConditionalOnMissingBean(TaskObserver.class)
-	MicrometerTaskObserver wxTaskObserver(ObservationRegistry observationRegistry) {
-		return new MicrometerTaskObserver(observationRegistry);
+	MicrometerTaskObserver wxTaskObserver(ObservationRegistry observationRegistry,
+			ObjectProvider<WxTaskObservationConvention> convention, ObjectProvider<ObjLongConsumer<TaskKind>> queueTimers) {
+		return new MicrometerTaskObserver(observationRegistry, convention.getIfUnique(), queueTimers.getIfUnique());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -41,6 +53,11 @@ public final class WxNetworkObservationAutoConfiguration {
 		@ConditionalOnMissingBean
 		WxNetworkMeterBinder wxNetworkMeterBinder(TaskLimiter limiter) {
 			return new WxNetworkMeterBinder(limiter);
+		}
+
+		@Bean
+		QueueTimers wxQueueTimers(MeterRegistry registry) {
+			return new QueueTimers(registry);
 		}
 
 	}

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.resilience.RetryProperties;
+import io.github.wxnetwork.wire.WireLogLevel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -112,6 +114,18 @@ public class WxNetworkProperties {
 	 */
 	private String proxy;
 
+	/**
+	 * Wire logging of template calls, and of @WxClient calls unless wx.network.clients.<name>.logging says
+	 * otherwise.
+	 */
+	private final Logging logging = new Logging();
+
+	/**
+	 * How many finished tasks /actuator/wxtasks keeps and shows under "recent" (newest first), so a failure can
+	 * be looked up after the fact; 0 keeps none.
+	 */
+	private int recentTasks = TaskRegistry.DEFAULT_RECENT;
+
 	public int getMaxConcurrentTasks() {
 		return this.maxConcurrentTasks;
 	}
@@ -196,6 +210,18 @@ public class WxNetworkProperties {
 		this.proxy = proxy;
 	}
 
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	public int getRecentTasks() {
+		return this.recentTasks;
+	}
+
+	public void setRecentTasks(int recentTasks) {
+		this.recentTasks = recentTasks;
+	}
+
 	public boolean isRequireHttps() {
 		return this.requireHttps;
 	}
@@ -222,6 +248,49 @@ public class WxNetworkProperties {
 
 	public Download getDownload() {
 		return this.download;
+	}
+
+	/** Wire logging: the io.github.wxnetwork.wire logger, at INFO. */
+	public static class Logging {
+
+		/**
+		 * How much is logged of each task: none; basic (one line when it ends: kind, method, masked URL, status,
+		 * duration, attempt, errMsg); headers (and each attempt's request and response headers); body (and text
+		 * bodies up to max-body; an upload's file and a download's body never). Authorization,
+		 * Proxy-Authorization, Cookie, Set-Cookie and masked-headers print as ***, query and form values too.
+		 */
+		private WireLogLevel level = WireLogLevel.NONE;
+
+		/** How much of a text body is shown at level body. */
+		private DataSize maxBody = DataSize.ofKilobytes(4);
+
+		/** Headers whose values are masked, besides Authorization, Proxy-Authorization, Cookie and Set-Cookie. */
+		private List<String> maskedHeaders = new ArrayList<>();
+
+		public WireLogLevel getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(WireLogLevel level) {
+			this.level = level;
+		}
+
+		public DataSize getMaxBody() {
+			return this.maxBody;
+		}
+
+		public void setMaxBody(DataSize maxBody) {
+			this.maxBody = maxBody;
+		}
+
+		public List<String> getMaskedHeaders() {
+			return this.maskedHeaders;
+		}
+
+		public void setMaskedHeaders(List<String> maskedHeaders) {
+			this.maskedHeaders = maskedHeaders;
+		}
+
 	}
 
 	/** TLS of template calls. */

@@ -14,6 +14,7 @@ import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
 import io.github.wxnetwork.engine.ClientTemplate;
 import io.github.wxnetwork.engine.TaskRoute;
+import io.github.wxnetwork.wire.WireLogging;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
 import io.github.wxnetwork.resilience.ResiliencePolicy;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -85,8 +86,10 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
 		plans.values().forEach((plan) -> kinds.add(plan.kind()));
 		ResiliencePolicy policy = policy(name, properties);
+		WireLogging wireLogging = this.beanFactory.getBeanProvider(WireLogging.class).getIfAvailable(() -> WireLogging.NONE);
 		TaskRoute route = new TaskRoute(policy,
-				ClientTransports.resolve(this.type, annotation, name, properties, this.beanFactory));
+				ClientTransports.resolve(this.type, annotation, name, properties, this.beanFactory),
+				wireLogging.at(properties.logging().level()), name, null);
 		boolean ownTransport = ClientTransports.hasOwn(annotation, properties);
 		WxExchangeAdapter adapter = new WxExchangeAdapter(client,
 				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, route, ownTransport),

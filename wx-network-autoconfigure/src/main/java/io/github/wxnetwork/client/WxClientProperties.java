@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.wxnetwork.resilience.RetryProperties;
+import io.github.wxnetwork.wire.WireLogLevel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -46,14 +47,16 @@ public record WxClientProperties(Map<String, Client> clients) {
 	 * @param ssl the client's TLS; unset: wx.network.ssl
 	 * @param proxy the client's proxy ("http://[user:password@]host:port", "socks5://host:port", or "none" for
 	 * a direct connection); unset: wx.network.proxy
+	 * @param logging how the client's calls are logged; unset: wx.network.logging
 	 */
 	public record Client(String baseUrl, @Deprecated(since = "0.1.0") String url, Duration timeout,
 			Map<String, List<String>> defaultHeader, @Deprecated(since = "0.1.0") Map<String, String> defaultHeaders,
 			@DefaultValue("true") boolean throwOnErrorStatus, @NestedConfigurationProperty RetryProperties retry,
-			@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Ssl ssl, String proxy) {
+			@DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Ssl ssl, String proxy,
+			@DefaultValue Logging logging) {
 
 		static final Client NONE = new Client(null, null, null, null, null, true, null, new CircuitBreaker(false),
-				new Ssl(null), null);
+				new Ssl(null), null, new Logging(null));
 
 		/** {@code base-url}, else the deprecated {@code url}; null when neither is set. */
 		String effectiveBaseUrl() {
@@ -91,6 +94,15 @@ public record WxClientProperties(Map<String, Client> clients) {
 	 * server and whose key material, if any, is the client certificate; unset: wx.network.ssl.bundle
 	 */
 	public record Ssl(String bundle) {
+	}
+
+	/**
+	 * How a client's calls are logged.
+	 *
+	 * @param level how much the io.github.wxnetwork.wire logger tells of each call (none, basic, headers, body);
+	 * unset: wx.network.logging.level
+	 */
+	public record Logging(WireLogLevel level) {
 	}
 
 }

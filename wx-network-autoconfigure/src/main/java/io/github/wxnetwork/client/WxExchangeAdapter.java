@@ -15,6 +15,7 @@ import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxTask;
 import io.github.wxnetwork.WxUploadTemplate;
+import io.github.wxnetwork.engine.ClientTemplate;
 import io.github.wxnetwork.engine.UriComponents;
 
 import org.springframework.core.MethodParameter;
@@ -112,8 +113,9 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 		HttpMethod httpMethod = values.getHttpMethod();
 		String method = (httpMethod != null) ? httpMethod.name() : "GET";
 		Map<String, String> headers = headers(values);
+		String uriTemplate = values.getUriTemplate();
 		WxTask<?> task = switch (plan.kind()) {
-			case REQUEST -> this.requests.request(plan.switches().applyToRequest(RequestOptions.builder(url))
+			case REQUEST -> forUri(this.requests, uriTemplate).request(plan.switches().applyToRequest(RequestOptions.builder(url))
 				.method(method)
 				.data(requestData(values.getBodyValue(), headers))
 				.headers(headers)
@@ -121,14 +123,24 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				.responseType(plan.responseType())
 				.timeout(plan.timeout())
 				.build());
-			case UPLOAD -> upload(url, headers, values.getBodyValue(), plan);
-			case DOWNLOAD -> this.downloads.downloadFile(plan.switches().applyCommon(DownloadOptions.builder(url))
+			case UPLOAD -> upload(forUri(this.uploads, uriTemplate), url, headers, values.getBodyValue(), plan);
+			case DOWNLOAD -> forUri(this.downloads, uriTemplate).downloadFile(plan.switches().applyCommon(DownloadOptions.builder(url))
 				.headers(headers)
 				.filePath(path(values.getAttributes().get(FILE_PATH)))
 				.timeout(plan.timeout())
 				.build());
 		};
 		return plan.finish(task, method, url);
+	}
+
+	/**
+	 * The template for one call, its tasks tagged with the method's URI template (metrics, logs, the endpoint);
+	 * a template the application replaced is used as it is.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <T> T forUri(T template, String uriTemplate) {
+		return (uriTemplate != null && template instanceof ClientTemplate<?> derivable)
+				? (T) derivable.withUriTemplate(uriTemplate) : template;
 	}
 
 	/** The client's default headers, replaced by name by the mapping's and the arguments'; cookies as one header. */
@@ -171,7 +183,8 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 	}
 
 	/** The file part is the file to send; the other parts are WeChat's formData (text as text, objects as JSON). */
-	private WxTask<?> upload(String url, Map<String, String> headers, Object body, MethodPlan plan) {
+	private WxTask<?> upload(WxUploadTemplate uploads, String url, Map<String, String> headers, Object body,
+			MethodPlan plan) {
 		Path file = null;
 		String fileField = null;
 		Map<String, String> formData = new LinkedHashMap<>();
@@ -189,7 +202,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				}
 			}
 		}
-		return this.uploads.uploadFile(plan.switches().applyCommon(UploadOptions.builder(url, file, fileField))
+		return uploads.uploadFile(plan.switches().applyCommon(UploadOptions.builder(url, file, fileField))
 			.headers(headers)
 			.formData(formData)
 			.timeout(plan.timeout())

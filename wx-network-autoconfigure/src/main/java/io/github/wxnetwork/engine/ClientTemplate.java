@@ -1,14 +1,22 @@
 package io.github.wxnetwork.engine;
 
 /**
- * A wx-network template that can be had for one {@code @WxClient}: with the client's own retry policy and
- * transport ({@link TaskRoute}), sharing everything else.
+ * A wx-network template that can be had for one {@code @WxClient}: with the client's own retry policy,
+ * transport, logging and name ({@link TaskRoute}), sharing everything else.
  *
  * @param <T> the template's own type
  */
 public interface ClientTemplate<T> {
 
+	/** How this template's tasks go. */
+	TaskRoute route();
+
 	/** This template with {@code route} instead of its own. */
 	T withRoute(TaskRoute route);
+
+	/** This template for one client method, its tasks tagged with the method's URI template. */
+	default T withUriTemplate(String uriTemplate) {
+		return withRoute(route().withUriTemplate(uriTemplate));
+	}
 
 }

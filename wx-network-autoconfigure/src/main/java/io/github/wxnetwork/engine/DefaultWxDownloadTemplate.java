@@ -51,6 +51,11 @@ public final class DefaultWxDownloadTemplate implements WxDownloadTemplate, Clie
 	}
 
 	@Override
+	public TaskRoute route() {
+		return this.route;
+	}
+
+	@Override
 	public DefaultWxDownloadTemplate withRoute(TaskRoute route) {
 		return new DefaultWxDownloadTemplate(this.launcher, this.requestRules, this.fileAccess, this.tempFiles,
 				this.maxFileSize, this.defaultTimeout, route);

@@ -35,6 +35,11 @@ public final class DefaultWxRequestTemplate implements WxRequestTemplate, Client
 	}
 
 	@Override
+	public TaskRoute route() {
+		return this.route;
+	}
+
+	@Override
 	public DefaultWxRequestTemplate withRoute(TaskRoute route) {
 		return new DefaultWxRequestTemplate(this.launcher, this.requestRules, this.defaultTimeout, route);
 	}

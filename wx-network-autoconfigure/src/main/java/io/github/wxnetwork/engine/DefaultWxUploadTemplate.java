@@ -50,6 +50,11 @@ public final class DefaultWxUploadTemplate implements WxUploadTemplate, ClientTe
 	}
 
 	@Override
+	public TaskRoute route() {
+		return this.route;
+	}
+
+	@Override
 	public DefaultWxUploadTemplate withRoute(TaskRoute route) {
 		return new DefaultWxUploadTemplate(this.launcher, this.requestRules, this.fileAccess, this.defaultTimeout,
 				route);

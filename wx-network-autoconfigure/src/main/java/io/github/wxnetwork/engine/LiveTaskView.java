@@ -36,6 +36,11 @@ final class LiveTaskView implements TaskView {
 
 	private volatile int attempt = 1;
 
+	/** Set once by the launcher before anyone else sees the view. */
+	private String client;
+
+	private String uriTemplate;
+
 	LiveTaskView(String id, TaskKind kind, String method, String url, AtomicReference<TaskState> state,
 			ProfileRecorder profile) {
 		this.id = id;
@@ -69,6 +74,14 @@ final class LiveTaskView implements TaskView {
 			this.maskedUrl = masked;
 		}
 		return masked;
+	}
+
+	@Override
+	public String mask(String text) {
+		if (text == null || this.url == null || this.url.isBlank() || !text.contains(this.url)) {
+			return text;
+		}
+		return text.replace(this.url, MaskedUrl.lenient(this.url));
 	}
 
 	@Override
@@ -108,6 +121,21 @@ final class LiveTaskView implements TaskView {
 
 	void attempt(int attempt) {
 		this.attempt = attempt;
+	}
+
+	@Override
+	public String client() {
+		return this.client;
+	}
+
+	@Override
+	public String uriTemplate() {
+		return this.uriTemplate;
+	}
+
+	void origin(String client, String uriTemplate) {
+		this.client = client;
+		this.uriTemplate = uriTemplate;
 	}
 
 	@Override

@@ -14,7 +14,43 @@ public final class MaskedUrl {
 	}
 
 	public static String of(String url) {
-		HttpUrl parsed = (url != null) ? HttpUrl.parse(url.trim()) : null;
+		return of((url != null) ? HttpUrl.parse(url.trim()) : null);
+	}
+
+	/**
+	 * Masks a URL however malformed, as text: userinfo and query values become {@code ***}, the fragment goes.
+	 * For quoting what a caller passed (an invalid-url errMsg), where {@link #of} could only say "(invalid url)".
+	 */
+	public static String lenient(String url) {
+		HttpUrl parsed = HttpUrl.parse(url.trim());
+		if (parsed != null) {
+			return of(parsed);
+		}
+		String text = url;
+		int fragment = text.indexOf('#');
+		if (fragment >= 0) {
+			text = text.substring(0, fragment);
+		}
+		int authority = text.indexOf("//");
+		int at = text.indexOf('@', Math.max(authority, 0));
+		int pathStart = text.indexOf('/', (authority >= 0) ? authority + 2 : 0);
+		if (authority >= 0 && at > authority && (pathStart < 0 || at < pathStart)) {
+			text = text.substring(0, authority + 2) + MASK + text.substring(at);
+		}
+		int query = text.indexOf('?');
+		if (query < 0) {
+			return text;
+		}
+		StringBuilder out = new StringBuilder(text.substring(0, query + 1));
+		String[] pairs = text.substring(query + 1).split("&", -1);
+		for (int i = 0; i < pairs.length; i++) {
+			int equals = pairs[i].indexOf('=');
+			out.append((i > 0) ? "&" : "").append((equals >= 0) ? pairs[i].substring(0, equals + 1) + MASK : pairs[i]);
+		}
+		return out.toString();
+	}
+
+	public static String of(HttpUrl parsed) {
 		if (parsed == null) {
 			return "(invalid url)";
 		}

@@ -12,6 +12,7 @@ import io.github.wxnetwork.engine.Listeners.Callbacks;
 import io.github.wxnetwork.limits.Admission;
 import io.github.wxnetwork.limits.TaskLimiter;
 import io.github.wxnetwork.resilience.ResiliencePolicy;
+import io.github.wxnetwork.wire.WireLog;
 import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,8 @@ public final class TaskLauncher implements AutoCloseable {
 	 */
 	<R, T extends AbstractWxTask<R>> T start(T task, Duration requested, Duration defaultTimeout,
 			TaskRoute route, Function<T, Prepared<R>> preparation) {
-		Launch<R> launch = new Launch<>(task, observe(task.view()), route.policy());
+		task.view().origin(route.client(), route.uriTemplate());
+		Launch<R> launch = new Launch<>(task, observe(task.view()), route);
 		task.lifecycle(launch);
 		try {
 			if (this.closed) {
@@ -113,13 +115,16 @@ public final class TaskLauncher implements AutoCloseable {
 
 	/**
 	 * Builds the task's request once: its profile recorder as the tag OkHttp's event listener finds (unless
-	 * the task turned its profile off), its transport as the tag the engine picks its client by, and the
-	 * observation's headers (trace propagation) over the caller's.
+	 * the task turned its profile off), its transport as the tag the engine picks its client by, its wire
+	 * log's tag (at headers and body), and the observation's headers (trace propagation) over the caller's.
 	 */
 	private static Request build(Request.Builder request, AbstractWxTask<?> task, TaskRoute route,
 			TaskObserver.Scope scope, WxHttpEngine engine) {
 		if (route.transport() != null) {
 			route.transport().tag(request);
+		}
+		if (route.wireLog() != null) {
+			route.wireLog().tag(request, task.view());
 		}
 		if (task.options().enableProfile()) {
 			task.profile().enable(engine.networkQuality());
@@ -172,6 +177,11 @@ public final class TaskLauncher implements AutoCloseable {
 
 		private final ResiliencePolicy policy;
 
+		private final WireLog wireLog;
+
+		/** When the template was called: the queue wait and the logged duration count from here. */
+		private final long calledAt = System.nanoTime();
+
 		// Volatile: a limiter may start the task on any thread. Dropped when the task ends, so a task the
 		// application keeps does not keep its request body alive.
 		private volatile RoundTrip<R> roundTrip;
@@ -183,10 +193,11 @@ public final class TaskLauncher implements AutoCloseable {
 		/** Set before the limiter sees the task; read by whichever thread ends it. */
 		private volatile boolean registered;
 
-		Launch(AbstractWxTask<R> task, TaskObserver.Scope scope, ResiliencePolicy policy) {
+		Launch(AbstractWxTask<R> task, TaskObserver.Scope scope, TaskRoute route) {
 			this.task = task;
 			this.scope = scope;
-			this.policy = policy;
+			this.policy = route.policy();
+			this.wireLog = route.wireLog();
 		}
 
 		void prepare(RoundTrip<R> roundTrip, Request request, Duration timeout) {
@@ -205,6 +216,7 @@ public final class TaskLauncher implements AutoCloseable {
 			if (!this.task.markRunning()) {
 				return false;
 			}
+			dequeued();
 			// RUNNING now, so not ended: the fields are still set.
 			TaskLauncher.this.engine.execute(this.task, this.request, this.roundTrip, this.timeout,
 					this.policy);
@@ -221,12 +233,27 @@ public final class TaskLauncher implements AutoCloseable {
 		public void ended(boolean wasRunning, WxNetworkException failure) {
 			this.roundTrip = null;
 			this.request = null;
+			TaskLauncher.this.registry.finished(this.task, failure, this.registered);
 			if (this.registered) {
-				TaskLauncher.this.registry.remove(this.task);
+				if (!wasRunning) {
+					dequeued();
+				}
 				// A throwing limiter must not cost the task its observation or its callbacks.
 				Callbacks.run(() -> TaskLauncher.this.limiter.ended(this.task.view(), wasRunning), "task limiter");
 			}
 			Callbacks.run(() -> this.scope.stop(this.task.view(), failure), "observation");
+			if (this.wireLog != null) {
+				Callbacks.run(() -> this.wireLog.ended(this.task.view(), failure, System.nanoTime() - this.calledAt),
+						"wire log");
+			}
+		}
+
+		private void dequeued() {
+			if (this.scope == TaskObserver.Scope.NONE) {
+				return;
+			}
+			long queuedNanos = System.nanoTime() - this.calledAt;
+			Callbacks.run(() -> this.scope.dequeued(this.task.view(), queuedNanos), "observation");
 		}
 
 	}

@@ -29,6 +29,14 @@ public interface TaskObserver {
 		}
 
 		/**
+		 * The task left its kind's queue: it took its slot, or ended while waiting for one (aborted, rejected).
+		 * Called at most once, before {@link #stop}; never for a task that failed before it was queued.
+		 * @param queuedNanos how long it waited QUEUED
+		 */
+		default void dequeued(TaskView task, long queuedNanos) {
+		}
+
+		/**
 		 * @param task the task, now in its terminal state ({@link TaskView#statusCode()} is set when a
 		 * response arrived)
 		 * @param failure why it failed, or null on success

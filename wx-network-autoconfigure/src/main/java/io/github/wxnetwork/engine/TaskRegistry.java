@@ -1,27 +1,95 @@
 package io.github.wxnetwork.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.WxNetworkException;
 
-/** The tasks not yet finished, by id: what ops see and what shutdown aborts. */
+/**
+ * The tasks not yet finished, by id, and the last few finished ones: what ops see (a failure can be looked up
+ * after the fact) and what shutdown aborts.
+ */
 public final class TaskRegistry {
+
+	/** How many finished tasks are kept unless told otherwise ({@code wx.network.recent-tasks}). */
+	public static final int DEFAULT_RECENT = 100;
 
 	private static final Comparator<AbstractWxTask<?>> CREATION_ORDER = Comparator.comparingLong(AbstractWxTask::sequence);
 
 	private final ConcurrentHashMap<String, AbstractWxTask<?>> tasks = new ConcurrentHashMap<>();
 
+	/** A ring of the last finished tasks: slot {@code n % length} holds the n-th; lock-free, one write per task. */
+	private final AtomicReferenceArray<FinishedTask> recent;
+
+	private final AtomicLong finishedCount = new AtomicLong();
+
+	public TaskRegistry() {
+		this(DEFAULT_RECENT);
+	}
+
+	/** @param recentTasks how many finished tasks to keep (0: none) */
+	public TaskRegistry(int recentTasks) {
+		if (recentTasks < 0) {
+			throw new IllegalArgumentException("recentTasks must not be negative: " + recentTasks);
+		}
+		this.recent = new AtomicReferenceArray<>(recentTasks);
+	}
+
 	void add(AbstractWxTask<?> task) {
 		this.tasks.put(task.id(), task);
 	}
 
-	void remove(AbstractWxTask<?> task) {
+	/**
+	 * Keeps an ended task among the recent ones, then forgets it as unfinished (in this order, so a lookup
+	 * by id always finds it in one or the other).
+	 * @param registered whether it was added (a task refused before it was queued was not)
+	 */
+	void finished(AbstractWxTask<?> task, WxNetworkException failure, boolean registered) {
+		int size = this.recent.length();
+		if (size > 0) {
+			long n = this.finishedCount.getAndIncrement();
+			this.recent.set((int) (n % size), new FinishedTask(task.view(), failure, System.currentTimeMillis()));
+		}
+		if (registered) {
+			remove(task);
+		}
+	}
+
+	/** The last finished tasks, newest first. */
+	public List<FinishedTask> recent() {
+		int size = this.recent.length();
+		long n = this.finishedCount.get();
+		List<FinishedTask> recent = new ArrayList<>((int) Math.min(n, size));
+		for (long i = n - 1; i >= 0 && i >= n - size; i--) {
+			FinishedTask task = this.recent.get((int) (i % size));
+			if (task != null) {
+				recent.add(task);
+			}
+		}
+		return recent;
+	}
+
+	/** A recently finished task by id. */
+	public Optional<FinishedTask> findFinished(String id) {
+		for (int i = 0; i < this.recent.length(); i++) {
+			FinishedTask task = this.recent.get(i);
+			if (task != null && task.task().id().equals(id)) {
+				return Optional.of(task);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void remove(AbstractWxTask<?> task) {
 		this.tasks.remove(task.id(), task);
 		if (this.tasks.isEmpty()) {
 			synchronized (this) {
@@ -48,6 +116,7 @@ public final class TaskRegistry {
 		return true;
 	}
 
+	/** An unfinished task by id. */
 	public Optional<TaskView> find(String id) {
 		return Optional.ofNullable(this.tasks.get(id)).<TaskView>map(AbstractWxTask::view);
 	}

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.wxnetwork.resilience.ResiliencePolicy;
+import io.github.wxnetwork.wire.WireLogInterceptor;
 import okhttp3.Cache;
 import okhttp3.Dns;
 import okhttp3.EventListener;
@@ -115,6 +116,7 @@ public final class WxHttpEngine implements AutoCloseable {
 			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)))
 			.followRedirects(false)
 			.addInterceptor(this.redirectFollower)
+			.addNetworkInterceptor(WireLogInterceptor.INSTANCE)
 			.addNetworkInterceptor(UnavailableAsIs.INSTANCE)
 			.addNetworkInterceptor(OnTheWire.INSTANCE)
 			.cache(null)

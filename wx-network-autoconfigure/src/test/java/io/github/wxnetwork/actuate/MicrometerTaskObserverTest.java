@@ -283,25 +283,25 @@ class MicrometerTaskObserverTest {
 	}
 
 	/** Counts starts and stops per task id. */
-	static final class LifecycleCounter implements ObservationHandler<MicrometerTaskObserver.TaskContext> {
+	static final class LifecycleCounter implements ObservationHandler<WxTaskObservationContext> {
 
 		final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
 
 		final Map<String, AtomicInteger> stops = new ConcurrentHashMap<>();
 
 		@Override
-		public void onStart(MicrometerTaskObserver.TaskContext context) {
+		public void onStart(WxTaskObservationContext context) {
 			this.starts.computeIfAbsent(context.task().id(), (id) -> new AtomicInteger()).incrementAndGet();
 		}
 
 		@Override
-		public void onStop(MicrometerTaskObserver.TaskContext context) {
+		public void onStop(WxTaskObservationContext context) {
 			this.stops.computeIfAbsent(context.task().id(), (id) -> new AtomicInteger()).incrementAndGet();
 		}
 
 		@Override
 		public boolean supportsContext(Observation.Context context) {
-			return context instanceof MicrometerTaskObserver.TaskContext;
+			return context instanceof WxTaskObservationContext;
 		}
 
 	}

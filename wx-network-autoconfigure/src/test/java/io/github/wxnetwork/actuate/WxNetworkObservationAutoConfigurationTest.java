@@ -14,9 +14,14 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.autoconfigure.WxClientsAutoConfiguration;
 import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
 import io.github.wxnetwork.autoconfigure.WxNetworkObservationAutoConfiguration;
+import io.github.wxnetwork.client.EnableWxClients;
+import io.github.wxnetwork.client.WxClient;
 import io.github.wxnetwork.engine.TaskObserver;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
@@ -31,12 +36,16 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.GetExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The observation and the gauges as Boot wires them: Boot's meter observation handler turns each
@@ -182,6 +191,134 @@ class WxNetworkObservationAutoConfigurationTest {
 			assertThat(meters.get("wx.network.tasks.running").tag("kind", "request").gauge().value()).isZero();
 			assertThat(meters.get("wx.network.tasks.queued").tag("kind", "request").gauge().value()).isZero();
 		});
+	}
+
+	@Test
+	void clientCallsAreTaggedWithTheClientAndUriTemplateAndTemplateCallsWithNone() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(WxClientsAutoConfiguration.class))
+			.withUserConfiguration(Clients.class)
+			.withPropertyValues("test.url=" + this.server.url(""))
+			.run((context) -> {
+				Shop shop = context.getBean(Shop.class);
+				assertThat(shop.fast("1")).isEqualTo(shop.fast("2"));
+				context.getBean(WxRequestTemplate.class)
+					.request(RequestOptions.builder(this.server.url("/fast")).build())
+					.toCompletableFuture()
+					.get(WAIT, TimeUnit.SECONDS);
+
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				Timer client = meters.get("wx.network.tasks").tags("client", "shop", "uri", "/fast/{id}").timer();
+				assertThat(client.count()).as("one series for every id: the template, not the URL").isEqualTo(2);
+				assertThat(client.getId().getTag("errno")).isEqualTo("0");
+				assertThat(meters.get("wx.network.tasks").tags("client", "none", "uri", "none").timer().count())
+					.isEqualTo(1);
+			});
+	}
+
+	@Test
+	void aFailedTaskIsTaggedWithItsErrno() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		this.contextRunner.run((context) -> {
+			RequestTask task = context.getBean(WxRequestTemplate.class)
+				.request(RequestOptions.builder("http://127.0.0.1:" + closedPort + "/x").build());
+			ExecutionException failed = catchThrowableOfType(ExecutionException.class,
+					() -> task.toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+			int errno = ((WxNetworkException) failed.getCause()).errno();
+			assertThat(errno).isNotZero();
+			Timer timer = context.getBean(MeterRegistry.class).get("wx.network.tasks").tag("outcome", "fail").timer();
+			assertThat(timer.getId().getTag("errno")).isEqualTo(Integer.toString(errno));
+		});
+	}
+
+	@Test
+	void theQueueTimerRecordsHowLongEachTaskWaitedForItsSlot() {
+		this.contextRunner.withPropertyValues("wx.network.max-concurrent-tasks=1").run((context) -> {
+			WxRequestTemplate requests = context.getBean(WxRequestTemplate.class);
+			RequestTask running = requests.request(RequestOptions.builder(this.server.url("/slow")).build());
+			assertThat(this.server.awaitArrivals(1)).isTrue();
+			RequestTask queued = requests.request(RequestOptions.builder(this.server.url("/slow")).build());
+			RequestTask aborted = requests.request(RequestOptions.builder(this.server.url("/slow")).build());
+			aborted.abort();
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> aborted.toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+			this.server.release();
+			running.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+			queued.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			Timer request = meters.get("wx.network.tasks.queue").tag("kind", "request").timer();
+			assertThat(request.count()).as("each task once: started, or ended while queued").isEqualTo(3);
+			assertThat(request.max(TimeUnit.NANOSECONDS)).isPositive();
+			assertThat(request.totalTime(TimeUnit.NANOSECONDS))
+				.isGreaterThanOrEqualTo(request.max(TimeUnit.NANOSECONDS));
+			assertThat(meters.get("wx.network.tasks.queue").tag("kind", "upload").timer().count()).isZero();
+		});
+	}
+
+	@Test
+	void anApplicationsObservationConventionReplacesTheDefault() {
+		this.contextRunner.withUserConfiguration(TenantConvention.class).run((context) -> {
+			context.getBean(WxRequestTemplate.class)
+				.request(RequestOptions.builder(this.server.url("/fast")).build())
+				.toCompletableFuture()
+				.get(WAIT, TimeUnit.SECONDS);
+			Timer timer = context.getBean(MeterRegistry.class)
+				.get("wx.network.tasks")
+				.tags("tenant", "acme", "kind", "request", "client", "none")
+				.timer();
+			assertThat(timer.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void withoutMicrometerMetricsTheObservationStillWorks() {
+		new ApplicationContextRunner().withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WxNetworkAutoConfiguration.class,
+					WxNetworkObservationAutoConfiguration.class))
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(MicrometerTaskObserver.class);
+				assertThat(context.getBean(WxRequestTemplate.class)
+					.request(RequestOptions.builder(this.server.url("/fast")).build())
+					.toCompletableFuture()
+					.get(WAIT, TimeUnit.SECONDS)
+					.statusCode()).isEqualTo(200);
+			});
+	}
+
+	// The package's test application scans @WxClient interfaces too: the default keeps it from needing test.url.
+	@WxClient(name = "shop", url = "${test.url:http://127.0.0.1:9}")
+	interface Shop {
+
+		@GetExchange("/fast/{id}")
+		String fast(@PathVariable String id);
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableWxClients(clients = Shop.class)
+	static class Clients {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TenantConvention {
+
+		@Bean
+		WxTaskObservationConvention tenantConvention() {
+			return new DefaultWxTaskObservationConvention() {
+
+				@Override
+				public KeyValues getLowCardinalityKeyValues(WxTaskObservationContext context) {
+					return super.getLowCardinalityKeyValues(context).and("tenant", "acme");
+				}
+
+			};
+		}
+
 	}
 
 	@Test

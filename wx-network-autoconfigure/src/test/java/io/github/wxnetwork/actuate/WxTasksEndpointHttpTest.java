@@ -186,7 +186,7 @@ class WxTasksEndpointHttpTest {
 	}
 
 	@Test
-	void oneTaskIsShownWhileActiveThen404AfterItEnds() throws Exception {
+	void oneTaskIsShownWhileActiveThenAsFinishedWithHowItEnded() throws Exception {
 		RequestTask task = slowRequest();
 		assertThat(this.server.awaitArrivals(1)).isTrue();
 
@@ -200,7 +200,15 @@ class WxTasksEndpointHttpTest {
 		this.server.release();
 		RequestSuccess success = task.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
 		assertThat(success.statusCode()).isEqualTo(200);
-		assertThat(get("/actuator/wxtasks/" + task.id()).statusCode()).isEqualTo(404);
+		Map<String, Object> finished = json(get("/actuator/wxtasks/" + task.id()), 200);
+		assertThat(finished).containsEntry("id", task.id())
+			.containsEntry("state", "SUCCEEDED")
+			.containsEntry("statusCode", 200)
+			.containsEntry("errMsg", "request:ok")
+			.containsEntry("errno", 0)
+			.containsKeys("startedAt", "endedAt", "elapsedMs", "bytesTransferred");
+		assertThat(Instant.parse((String) finished.get("endedAt")))
+			.isAfterOrEqualTo(Instant.parse((String) finished.get("startedAt")));
 		assertThat(tasks(json(get("/actuator/wxtasks"), 200))).isEmpty();
 	}
 
@@ -220,8 +228,11 @@ class WxTasksEndpointHttpTest {
 				assertThat(ex.errno()).isEqualTo(WxErrno.ABORT);
 			});
 		assertThat(task.state()).isEqualTo(TaskState.ABORTED);
-		assertThat(get("/actuator/wxtasks/" + task.id()).statusCode()).isEqualTo(404);
-		assertThat(delete("/actuator/wxtasks/" + task.id()).statusCode()).isEqualTo(404);
+		assertThat(json(get("/actuator/wxtasks/" + task.id()), 200)).containsEntry("state", "ABORTED")
+			.containsEntry("errMsg", "request:fail abort")
+			.containsEntry("errno", WxErrno.ABORT);
+		assertThat(delete("/actuator/wxtasks/" + task.id()).statusCode()).as("a finished task cannot be aborted")
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -246,6 +257,39 @@ class WxTasksEndpointHttpTest {
 		running1.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
 		running2.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
 		assertThat(this.server.hits("/slow")).isEqualTo(2);
+	}
+
+	@Test
+	void finishedTasksAreListedUnderRecentNewestFirstWithHowTheyEndedAndMaskedUrls() throws Exception {
+		RequestTask succeeded = this.requests.request(RequestOptions.builder(this.server.url("/fast?token=secret")).build());
+		succeeded.toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
+		RequestTask refused = this.requests.request(RequestOptions.builder("ftp://h/p?key=secret").build());
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> refused.toCompletableFuture().get(WAIT, TimeUnit.SECONDS));
+
+		String body = get("/actuator/wxtasks").body();
+		assertThat(body).doesNotContain("secret");
+		List<Map<String, Object>> recent = recent(json(body));
+		assertThat(recent).extracting((t) -> t.get("id")).startsWith(refused.id(), succeeded.id());
+		assertThat(recent.get(0)).containsEntry("state", "FAILED")
+			.containsEntry("statusCode", 0)
+			.containsEntry("errno", WxErrno.INVALID_URL)
+			.containsEntry("url", "(invalid url)")
+			.containsEntry("startedAt", null)
+			.containsEntry("elapsedMs", 0);
+		assertThat(recent.get(0)).as("the errMsg quotes the URL, masked")
+			.containsEntry("errMsg", "request:fail invalid url \"ftp://h/p?key=***\"");
+		assertThat(recent.get(1)).containsEntry("type", "request")
+			.containsEntry("method", "GET")
+			.containsEntry("url", this.server.url("/fast?token=***"))
+			.containsEntry("state", "SUCCEEDED")
+			.containsEntry("statusCode", 200)
+			.containsEntry("errMsg", "request:ok")
+			.containsEntry("errno", 0)
+			.containsEntry("bytesTransferred", 2)
+			.containsEntry("attempt", 1)
+			.containsEntry("client", null);
+		assertThat(json(get("/actuator/wxtasks/" + refused.id()), 200)).containsEntry("errno", WxErrno.INVALID_URL);
 	}
 
 	@Test
@@ -323,6 +367,12 @@ class WxTasksEndpointHttpTest {
 	private static List<Map<String, Object>> tasks(Map<String, Object> body) {
 		assertThat(body.get("tasks")).isInstanceOf(List.class);
 		return (List<Map<String, Object>>) body.get("tasks");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> recent(Map<String, Object> body) {
+		assertThat(body.get("recent")).isInstanceOf(List.class);
+		return (List<Map<String, Object>>) body.get("recent");
 	}
 
 	private static Map<String, Object> task(List<Map<String, Object>> tasks, String id) {

@@ -67,7 +67,17 @@ class MaskedUrlTest {
 		assertThat(MaskedUrl.of("not a url?token=secret")).isEqualTo("(invalid url)");
 		assertThat(MaskedUrl.of("ftp://user:secret@h.example/f")).isEqualTo("(invalid url)");
 		assertThat(MaskedUrl.of("")).isEqualTo("(invalid url)");
-		assertThat(MaskedUrl.of(null)).isEqualTo("(invalid url)");
+		assertThat(MaskedUrl.of((String) null)).isEqualTo("(invalid url)");
+	}
+
+	@Test
+	void aMalformedUrlIsStillMaskedLenientlyAsText() {
+		assertThat(MaskedUrl.lenient("ftp://user:secret@h.example/f?key=secret&flag#frag"))
+			.isEqualTo("ftp://***@h.example/f?key=***&flag");
+		assertThat(MaskedUrl.lenient("not a url?token=secret")).isEqualTo("not a url?token=***");
+		assertThat(MaskedUrl.lenient("h.example/p@home")).as("an @ in the path is no userinfo")
+			.isEqualTo("h.example/p@home");
+		assertThat(MaskedUrl.lenient("https://u:p@h.example/x?a=1")).isEqualTo("https://***@h.example/x?a=***");
 	}
 
 	@Test

@@ -38,7 +38,7 @@ public final class WxTestKit implements AutoCloseable {
 
 	private final WxHttpEngine engine;
 
-	private final TaskRegistry registry = new TaskRegistry();
+	private final TaskRegistry registry;
 
 	private final TaskLauncher launcher;
 
@@ -69,6 +69,7 @@ public final class WxTestKit implements AutoCloseable {
 		// A bulkhead limiter needs the engine's timer, so it is built here when asked for.
 		this.limiter = (builder.bulkheadRegistry != null) ? new BulkheadTaskLimiter(builder.bulkheadRegistry,
 				builder.maxConcurrentTasks, builder.maxQueueWait, this.engine.scheduler()) : builder.limiter;
+		this.registry = new TaskRegistry(builder.recentTasks);
 		this.launcher = new TaskLauncher(this.engine, this.limiter, this.registry, builder.observer, Duration.ofSeconds(10));
 		this.requestRules = new RequestRules(JsonMapper.shared(), guard);
 		this.defaultTimeout = builder.defaultTimeout;
@@ -178,6 +179,14 @@ public final class WxTestKit implements AutoCloseable {
 		private RetryProperties retry = new RetryProperties();
 
 		private CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+
+		private int recentTasks = TaskRegistry.DEFAULT_RECENT;
+
+		/** How many finished tasks the registry keeps. */
+		public Builder recentTasks(int recentTasks) {
+			this.recentTasks = recentTasks;
+			return this;
+		}
 
 		/** {@code wx.network.retry.*} of the kit's templates; unset values are the defaults (retry off). */
 		public Builder retry(RetryProperties retry) {
