@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.WxNetworkException;
 
 /**
  * The observable part of one task: what its {@link TaskView} shows, written by the engine as the task
@@ -35,6 +36,11 @@ final class LiveTaskView implements TaskView {
 	private volatile long bytesExpected = -1;
 
 	private volatile int attempt = 1;
+
+	/** Set once when the task ends, before the registry keeps the view among the recent ones. */
+	private volatile WxNetworkException failure;
+
+	private volatile long endedAt;
 
 	/** Set once by the launcher before anyone else sees the view. */
 	private String client;
@@ -136,6 +142,17 @@ final class LiveTaskView implements TaskView {
 	void origin(String client, String uriTemplate) {
 		this.client = client;
 		this.uriTemplate = uriTemplate;
+	}
+
+	/** Records how the task ended (no object made: the recent ring keeps this view). */
+	void ended(WxNetworkException failure, long endedAtMillis) {
+		this.failure = failure;
+		this.endedAt = endedAtMillis;
+	}
+
+	/** The task as it ended; only once {@link #ended} was called. */
+	FinishedTask finished() {
+		return new FinishedTask(this, this.failure, this.endedAt);
 	}
 
 	@Override

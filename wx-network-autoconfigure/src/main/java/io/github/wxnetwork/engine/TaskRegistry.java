@@ -27,8 +27,11 @@ public final class TaskRegistry {
 
 	private final ConcurrentHashMap<String, AbstractWxTask<?>> tasks = new ConcurrentHashMap<>();
 
-	/** A ring of the last finished tasks: slot {@code n % length} holds the n-th; lock-free, one write per task. */
-	private final AtomicReferenceArray<FinishedTask> recent;
+	/**
+	 * A ring of the last finished tasks' views: slot {@code n % length} holds the n-th; lock-free, one write per
+	 * task and no object made for it.
+	 */
+	private final AtomicReferenceArray<LiveTaskView> recent;
 
 	private final AtomicLong finishedCount = new AtomicLong();
 
@@ -56,8 +59,9 @@ public final class TaskRegistry {
 	void finished(AbstractWxTask<?> task, WxNetworkException failure, boolean registered) {
 		int size = this.recent.length();
 		if (size > 0) {
+			task.view().ended(failure, System.currentTimeMillis());
 			long n = this.finishedCount.getAndIncrement();
-			this.recent.set((int) (n % size), new FinishedTask(task.view(), failure, System.currentTimeMillis()));
+			this.recent.set((int) (n % size), task.view());
 		}
 		if (registered) {
 			remove(task);
@@ -70,9 +74,9 @@ public final class TaskRegistry {
 		long n = this.finishedCount.get();
 		List<FinishedTask> recent = new ArrayList<>((int) Math.min(n, size));
 		for (long i = n - 1; i >= 0 && i >= n - size; i--) {
-			FinishedTask task = this.recent.get((int) (i % size));
+			LiveTaskView task = this.recent.get((int) (i % size));
 			if (task != null) {
-				recent.add(task);
+				recent.add(task.finished());
 			}
 		}
 		return recent;
@@ -81,9 +85,9 @@ public final class TaskRegistry {
 	/** A recently finished task by id. */
 	public Optional<FinishedTask> findFinished(String id) {
 		for (int i = 0; i < this.recent.length(); i++) {
-			FinishedTask task = this.recent.get(i);
-			if (task != null && task.task().id().equals(id)) {
-				return Optional.of(task);
+			LiveTaskView task = this.recent.get(i);
+			if (task != null && task.id().equals(id)) {
+				return Optional.of(task.finished());
 			}
 		}
 		return Optional.empty();

@@ -6,6 +6,7 @@ import java.util.Set;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.engine.MaskedUrl;
 import okhttp3.Headers;
 import okhttp3.Request;
 import org.slf4j.Logger;
@@ -31,6 +32,9 @@ public final class WireLog {
 	/** Always masked, whatever {@code masked-headers} says. */
 	private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
 			"set-cookie");
+
+	/** Headers whose value is a URL, masked as one. */
+	private static final Set<String> URL_HEADERS = Set.of("location", "content-location", "referer");
 
 	private final WireLogLevel level;
 
@@ -108,10 +112,16 @@ public final class WireLog {
 		event.log();
 	}
 
-	/** A header's value as logged: masked when it is a secret or named in {@code masked-headers}. */
+	/**
+	 * A header's value as logged: masked when it is a secret or named in {@code masked-headers}; a redirect's
+	 * target with its query values masked, as any URL is (a signed CDN link carries its signature there).
+	 */
 	String value(String name, String value) {
 		String lower = name.toLowerCase(Locale.ROOT);
-		return (SECRET_HEADERS.contains(lower) || this.maskedHeaders.contains(lower)) ? MASK : value;
+		if (SECRET_HEADERS.contains(lower) || this.maskedHeaders.contains(lower)) {
+			return MASK;
+		}
+		return URL_HEADERS.contains(lower) ? MaskedUrl.lenient(value) : value;
 	}
 
 	/** Headers one per line, values masked. */

@@ -217,6 +217,17 @@ class WireLoggingTests {
 	}
 
 	@Test
+	void aRedirectsTargetIsLoggedWithItsQueryValuesMasked(CapturedOutput output) {
+		server.stubFor(get(urlPathEqualTo("/moved")).willReturn(aResponse().withStatus(302)
+			.withHeader("Location", "/p?signature=location-secret")));
+		this.contextRunner.withPropertyValues("wx.network.logging.level=headers").run((context) -> {
+			context.getBean(WxRequestTemplate.class).request(RequestOptions.builder(url("/moved")).build()).join();
+			assertThat(output).contains("Location: /p?signature=***", "--> GET " + url("/p?signature=***"))
+				.doesNotContain("location-secret");
+		});
+	}
+
+	@Test
 	void bodyShowsTextBodiesCappedAndFormValuesMasked(CapturedOutput output) {
 		server.stubFor(get(urlPathEqualTo("/long")).willReturn(
 				aResponse().withHeader("Content-Type", "text/plain; charset=utf-8").withBody("x".repeat(300) + "END")));
