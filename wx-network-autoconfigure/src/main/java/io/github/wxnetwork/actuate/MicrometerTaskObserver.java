@@ -1,9 +1,7 @@
 package io.github.wxnetwork.actuate;
 
 import java.util.Map;
-import java.util.function.ObjLongConsumer;
 
-import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxNetworkException;
@@ -30,7 +28,10 @@ public final class MicrometerTaskObserver implements TaskObserver {
 
 	private final WxTaskObservationConvention convention;
 
-	private final ObjLongConsumer<TaskKind> queueWaits;
+	private final QueueWaits queueWaits;
+
+	/** The scope of every task when only the queue wait is wanted (no observation registry): nothing per task. */
+	private final TaskObserver.Scope queueOnly;
 
 	public MicrometerTaskObserver(ObservationRegistry registry) {
 		this(registry, null, null);
@@ -41,22 +42,29 @@ public final class MicrometerTaskObserver implements TaskObserver {
 	 * @param queueWaits told how long each task waited QUEUED (the {@link QueueTimers}), or null
 	 */
 	public MicrometerTaskObserver(ObservationRegistry registry, WxTaskObservationConvention convention,
-			ObjLongConsumer<TaskKind> queueWaits) {
+			QueueWaits queueWaits) {
 		this.registry = registry;
 		this.convention = convention;
 		this.queueWaits = queueWaits;
+		this.queueOnly = (queueWaits != null) ? new TaskObserver.Scope() {
+
+			@Override
+			public void dequeued(TaskView task, long queuedNanos) {
+				queueWaits.waited(task.kind(), queuedNanos);
+			}
+
+		} : TaskObserver.Scope.NONE;
 	}
 
 	@Override
 	public TaskObserver.Scope start(TaskView task) {
-		boolean observed = !this.registry.isNoop();
-		if (!observed && this.queueWaits == null) {
-			return TaskObserver.Scope.NONE;
+		if (this.registry.isNoop()) {
+			return this.queueOnly;
 		}
 		WxTaskObservationContext context = new WxTaskObservationContext(task);
-		Observation observation = observed ? Observation
+		Observation observation = Observation
 			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.start() : null;
+			.start();
 		return new TaskObserver.Scope() {
 
 			@Override
@@ -66,24 +74,26 @@ public final class MicrometerTaskObserver implements TaskObserver {
 
 			@Override
 			public void dequeued(TaskView task, long queuedNanos) {
-				if (MicrometerTaskObserver.this.queueWaits != null) {
-					MicrometerTaskObserver.this.queueWaits.accept(task.kind(), queuedNanos);
-				}
+				MicrometerTaskObserver.this.queueOnly.dequeued(task, queuedNanos);
 			}
 
 			@Override
 			public void stop(TaskView ended, WxNetworkException failure) {
-				if (observation == null) {
-					return;
-				}
 				context.failure(failure);
 				if (failure != null && failure.errno() != WxErrno.ABORT) {
-					observation.error(failure);
+					observation.error(masked(ended, failure));
 				}
 				observation.stop();
 			}
 
 		};
+	}
+
+	/** The failure as a span may show it: an errMsg quoting the task's URL quotes it masked. */
+	private static WxNetworkException masked(TaskView task, WxNetworkException failure) {
+		String errMsg = task.mask(failure.errMsg());
+		return errMsg.equals(failure.errMsg()) ? failure
+				: new WxNetworkException(errMsg, failure.errno(), null, failure.exception());
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.wxnetwork.actuate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ObjLongConsumer;
 
 import io.github.wxnetwork.TaskKind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +12,7 @@ import io.micrometer.core.instrument.Timer;
  * The {@code wx.network.tasks.queue} timers, one per kind: how long tasks waited QUEUED for a slot. Apart from
  * {@link MicrometerTaskObserver}, which needs only Micrometer's observation API, because these need its metrics.
  */
-public final class QueueTimers implements ObjLongConsumer<TaskKind> {
+public final class QueueTimers implements QueueWaits {
 
 	public static final String NAME = "wx.network.tasks.queue";
 
@@ -28,9 +27,8 @@ public final class QueueTimers implements ObjLongConsumer<TaskKind> {
 		}
 	}
 
-	/** Records that a task of {@code kind} waited {@code queuedNanos}. */
 	@Override
-	public void accept(TaskKind kind, long queuedNanos) {
+	public void waited(TaskKind kind, long queuedNanos) {
 		this.timers.get(kind).record(queuedNanos, TimeUnit.NANOSECONDS);
 	}
 

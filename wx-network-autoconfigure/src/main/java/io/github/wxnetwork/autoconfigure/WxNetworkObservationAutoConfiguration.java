@@ -1,10 +1,8 @@
 package io.github.wxnetwork.autoconfigure;
 
-import java.util.function.ObjLongConsumer;
-
-import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.actuate.MicrometerTaskObserver;
 import io.github.wxnetwork.actuate.QueueTimers;
+import io.github.wxnetwork.actuate.QueueWaits;
 import io.github.wxnetwork.actuate.WxNetworkMeterBinder;
 import io.github.wxnetwork.actuate.WxTaskObservationConvention;
 import io.github.wxnetwork.engine.TaskObserver;
@@ -33,15 +31,15 @@ public final class WxNetworkObservationAutoConfiguration {
 
 	/**
 	 * The observation of every task, tagged by the application's {@link WxTaskObservationConvention} bean if it
-	 * has one, and the queue timers when it has Micrometer metrics. (They come as the JDK type {@link QueueTimers}
-	 * implements: this signature must not name Micrometer's metrics, which may be missing.)
+	 * has one, and the queue timers when it has Micrometer metrics. (They come as {@link QueueWaits}: this
+	 * signature must not name Micrometer's metrics, which may be missing.)
 	 */
 	@Bean
 	@ConditionalOnBean(ObservationRegistry.class)
 	@ConditionalOnMissingBean(TaskObserver.class)
 	MicrometerTaskObserver wxTaskObserver(ObservationRegistry observationRegistry,
-			ObjectProvider<WxTaskObservationConvention> convention, ObjectProvider<ObjLongConsumer<TaskKind>> queueTimers) {
-		return new MicrometerTaskObserver(observationRegistry, convention.getIfUnique(), queueTimers.getIfUnique());
+			ObjectProvider<WxTaskObservationConvention> convention, ObjectProvider<QueueWaits> queueWaits) {
+		return new MicrometerTaskObserver(observationRegistry, convention.getIfAvailable(), queueWaits.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -55,7 +53,9 @@ public final class WxNetworkObservationAutoConfiguration {
 			return new WxNetworkMeterBinder(limiter);
 		}
 
+		/** Fed by our observer only: an application's own {@link TaskObserver} gets no empty timers. */
 		@Bean
+		@ConditionalOnMissingBean(TaskObserver.class)
 		QueueTimers wxQueueTimers(MeterRegistry registry) {
 			return new QueueTimers(registry);
 		}

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
  * WeChat's options, and how the task becomes the return value.
  *
  * @param kind request, upload or download
+ * @param uriTemplate the method's URI template, as its tasks are tagged (metrics, logs, the endpoint)
  * @param dataType WeChat's dataType
  * @param responseType WeChat's responseType
  * @param timeout the task's timeout, or null for the kind's default
@@ -23,8 +24,8 @@ import org.springframework.http.ResponseEntity;
  * @param throwOnErrorStatus whether a data-returning method throws on a status of 400 or more
  * @param mapper the application's JSON mapper, for error bodies
  */
-record MethodPlan(TaskKind kind, String dataType, ResponseType responseType, Duration timeout, Switches switches,
-		ReturnShape shape,
+record MethodPlan(TaskKind kind, String uriTemplate, String dataType, ResponseType responseType, Duration timeout,
+		Switches switches, ReturnShape shape,
 		DataDecoder decoder, boolean throwOnErrorStatus, JsonMapper mapper) {
 
 	/**

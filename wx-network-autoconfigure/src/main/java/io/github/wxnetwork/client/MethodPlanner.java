@@ -139,7 +139,9 @@ final class MethodPlanner {
 			throw fail("@WxOptions(enableChunked) hands the body to chunk listeners and keeps no data, and this "
 					+ "method returns data: return RequestTask (or RequestSuccess, headers or void)");
 		}
-		return new MethodPlan(kind, (dataType != null) ? dataType : "json",
+		String uriTemplate = RequestUrl.templateOf(RequestUrl.joinMapping(
+				(this.typeExchange != null) ? this.typeExchange.url().trim() : "", this.exchange.url().trim()));
+		return new MethodPlan(kind, uriTemplate, (dataType != null) ? dataType : "json",
 				(responseType != null) ? responseType : ResponseType.TEXT, timeout(), switches, shape, decoder,
 				this.client.throwOnErrorStatus(), this.client.mapper());
 	}
@@ -220,8 +222,7 @@ final class MethodPlanner {
 	private void checkUrl() {
 		String typeUrl = (this.typeExchange != null) ? resolve(this.typeExchange.url()) : "";
 		String methodUrl = resolve(this.exchange.url());
-		String url = (!typeUrl.isEmpty() && !methodUrl.isEmpty() && !typeUrl.endsWith("/") && !methodUrl.startsWith("/"))
-				? typeUrl + "/" + methodUrl : typeUrl + methodUrl;
+		String url = RequestUrl.joinMapping(typeUrl, methodUrl);
 		if (this.uriArgument) {
 			return;
 		}

@@ -35,6 +35,33 @@ final class RequestUrl {
 		return isAbsolute(expanded) ? expanded : join(baseUrl, expanded);
 	}
 
+	/** The interface's and the method's {@code @HttpExchange} URLs, joined as Spring joins them. */
+	static String joinMapping(String typeUrl, String methodUrl) {
+		return (!typeUrl.isEmpty() && !methodUrl.isEmpty() && !typeUrl.endsWith("/") && !methodUrl.startsWith("/"))
+				? typeUrl + "/" + methodUrl : typeUrl + methodUrl;
+	}
+
+	/**
+	 * A method's URI template as metrics and logs name it: the path of its mapping as written, placeholders
+	 * unresolved (a {@code ${secret}} stays a name), without scheme, host, userinfo, query or fragment, so it is
+	 * the same for every call of the method; {@code /} when the mapping has no path.
+	 */
+	static String templateOf(String mapping) {
+		String path = mapping;
+		int authority = path.indexOf("://");
+		if (authority >= 0) {
+			int pathStart = path.indexOf('/', authority + 3);
+			path = (pathStart >= 0) ? path.substring(pathStart) : "";
+		}
+		for (char end : new char[] { '?', '#' }) {
+			int at = path.indexOf(end);
+			if (at >= 0) {
+				path = path.substring(0, at);
+			}
+		}
+		return path.isEmpty() ? "/" : path;
+	}
+
 	static boolean isAbsolute(String url) {
 		return url.indexOf("://") > 0 && url.regionMatches(true, 0, "http", 0, 4);
 	}

@@ -89,9 +89,9 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		WireLogging wireLogging = this.beanFactory.getBeanProvider(WireLogging.class).getIfAvailable(() -> WireLogging.NONE);
 		TaskRoute route = new TaskRoute(policy,
 				ClientTransports.resolve(this.type, annotation, name, properties, this.beanFactory),
-				wireLogging.at(properties.logging().level()), name, null);
+				wireLogging.at((properties.logging() != null) ? properties.logging().level() : null), name, null);
 		boolean ownTransport = ClientTransports.hasOwn(annotation, properties);
-		WxExchangeAdapter adapter = new WxExchangeAdapter(client,
+		WxExchangeAdapter adapter = new WxExchangeAdapter(client, plans.values(),
 				template(kinds, TaskKind.REQUEST, WxRequestTemplate.class, route, ownTransport),
 				template(kinds, TaskKind.UPLOAD, WxUploadTemplate.class, route, ownTransport),
 				template(kinds, TaskKind.DOWNLOAD, WxDownloadTemplate.class, route, ownTransport));
@@ -190,9 +190,10 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 					+ "its " + kind.type() + " methods, whose " + templateType.getSimpleName()
 					+ " bean is the application's own");
 		}
-		if (route.policy().isActive()) {
-			logger.warn("@WxClient {}: its retry and circuit breaker do not apply to its {} methods, whose "
-					+ "{} bean is the application's own", this.type.getName(), kind.type(), templateType.getSimpleName());
+		if (route.policy().isActive() || route.wireLog() != null) {
+			logger.warn("@WxClient {}: its retry, circuit breaker, wire logging and metric tags do not apply to its {} "
+					+ "methods, whose {} bean is the application's own", this.type.getName(), kind.type(),
+					templateType.getSimpleName());
 		}
 		return template;
 	}

@@ -2,6 +2,8 @@ package io.github.wxnetwork.client;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,19 +49,24 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 
 	private final ClientSettings client;
 
-	private final WxRequestTemplate requests;
+	/** Each method's template: its kind's, tagging the method's tasks with its URI template. Made once. */
+	private final Map<MethodPlan, Object> templates = new IdentityHashMap<>();
 
-	private final WxUploadTemplate uploads;
-
-	private final WxDownloadTemplate downloads;
-
-	/** Templates of kinds the client never uses may be null. */
-	WxExchangeAdapter(ClientSettings client, WxRequestTemplate requests, WxUploadTemplate uploads,
-			WxDownloadTemplate downloads) {
+	/**
+	 * @param plans the client's methods, as their calls will carry them
+	 * @param requests and {@code uploads}, {@code downloads}: templates of kinds the client never uses may be null
+	 */
+	WxExchangeAdapter(ClientSettings client, Collection<MethodPlan> plans, WxRequestTemplate requests,
+			WxUploadTemplate uploads, WxDownloadTemplate downloads) {
 		this.client = client;
-		this.requests = requests;
-		this.uploads = uploads;
-		this.downloads = downloads;
+		for (MethodPlan plan : plans) {
+			Object template = switch (plan.kind()) {
+				case REQUEST -> requests;
+				case UPLOAD -> uploads;
+				case DOWNLOAD -> downloads;
+			};
+			this.templates.put(plan, forUri(template, plan.uriTemplate()));
+		}
 	}
 
 	/** Spring's argument resolver for {@link WxFilePath}: the target travels as a request attribute. */
@@ -113,9 +120,9 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 		HttpMethod httpMethod = values.getHttpMethod();
 		String method = (httpMethod != null) ? httpMethod.name() : "GET";
 		Map<String, String> headers = headers(values);
-		String uriTemplate = values.getUriTemplate();
+		Object template = this.templates.get(plan);
 		WxTask<?> task = switch (plan.kind()) {
-			case REQUEST -> forUri(this.requests, uriTemplate).request(plan.switches().applyToRequest(RequestOptions.builder(url))
+			case REQUEST -> ((WxRequestTemplate) template).request(plan.switches().applyToRequest(RequestOptions.builder(url))
 				.method(method)
 				.data(requestData(values.getBodyValue(), headers))
 				.headers(headers)
@@ -123,8 +130,8 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				.responseType(plan.responseType())
 				.timeout(plan.timeout())
 				.build());
-			case UPLOAD -> upload(forUri(this.uploads, uriTemplate), url, headers, values.getBodyValue(), plan);
-			case DOWNLOAD -> forUri(this.downloads, uriTemplate).downloadFile(plan.switches().applyCommon(DownloadOptions.builder(url))
+			case UPLOAD -> upload((WxUploadTemplate) template, url, headers, values.getBodyValue(), plan);
+			case DOWNLOAD -> ((WxDownloadTemplate) template).downloadFile(plan.switches().applyCommon(DownloadOptions.builder(url))
 				.headers(headers)
 				.filePath(path(values.getAttributes().get(FILE_PATH)))
 				.timeout(plan.timeout())
@@ -134,13 +141,11 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 	}
 
 	/**
-	 * The template for one call, its tasks tagged with the method's URI template (metrics, logs, the endpoint);
-	 * a template the application replaced is used as it is.
+	 * The template of one method, its tasks tagged with the method's URI template (metrics, logs, the
+	 * endpoint); a template the application replaced is used as it is.
 	 */
-	@SuppressWarnings("unchecked")
-	private static <T> T forUri(T template, String uriTemplate) {
-		return (uriTemplate != null && template instanceof ClientTemplate<?> derivable)
-				? (T) derivable.withUriTemplate(uriTemplate) : template;
+	private static Object forUri(Object template, String uriTemplate) {
+		return (template instanceof ClientTemplate<?> derivable) ? derivable.withUriTemplate(uriTemplate) : template;
 	}
 
 	/** The client's default headers, replaced by name by the mapping's and the arguments'; cookies as one header. */

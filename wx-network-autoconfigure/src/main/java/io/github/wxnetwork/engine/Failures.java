@@ -94,7 +94,7 @@ public final class Failures {
 	 * Text from outside (header names, server bytes) is shown in errMsg with CR/LF and other control
 	 * characters escaped, so a log line cannot be forged.
 	 */
-	private static String printable(String text) {
+	public static String printable(String text) {
 		if (text == null) {
 			return "null";
 		}

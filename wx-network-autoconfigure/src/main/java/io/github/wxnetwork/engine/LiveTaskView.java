@@ -42,6 +42,9 @@ final class LiveTaskView implements TaskView {
 
 	private volatile long endedAt;
 
+	/** Which finished task this was in the registry's count (the ring's slot is this modulo its size). */
+	private volatile long finishedNumber = -1;
+
 	/** Set once by the launcher before anyone else sees the view. */
 	private String client;
 
@@ -145,9 +148,14 @@ final class LiveTaskView implements TaskView {
 	}
 
 	/** Records how the task ended (no object made: the recent ring keeps this view). */
-	void ended(WxNetworkException failure, long endedAtMillis) {
+	void ended(WxNetworkException failure, long endedAtMillis, long finishedNumber) {
 		this.failure = failure;
 		this.endedAt = endedAtMillis;
+		this.finishedNumber = finishedNumber;
+	}
+
+	long finishedNumber() {
+		return this.finishedNumber;
 	}
 
 	/** The task as it ended; only once {@link #ended} was called. */

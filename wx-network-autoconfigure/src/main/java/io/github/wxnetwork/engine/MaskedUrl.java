@@ -8,7 +8,8 @@ import okhttp3.HttpUrl;
  */
 public final class MaskedUrl {
 
-	private static final String MASK = "***";
+	/** What a secret is shown as. */
+	public static final String MASK = "***";
 
 	private MaskedUrl() {
 	}
@@ -20,6 +21,7 @@ public final class MaskedUrl {
 	/**
 	 * Masks a URL however malformed, as text: userinfo and query values become {@code ***}, the fragment goes.
 	 * For quoting what a caller passed (an invalid-url errMsg), where {@link #of} could only say "(invalid url)".
+	 * Any {@code @} before the query may end userinfo, so everything up to the last one is masked.
 	 */
 	public static String lenient(String url) {
 		HttpUrl parsed = HttpUrl.parse(url.trim());
@@ -31,21 +33,30 @@ public final class MaskedUrl {
 		if (fragment >= 0) {
 			text = text.substring(0, fragment);
 		}
-		int authority = text.indexOf("//");
-		int at = text.indexOf('@', Math.max(authority, 0));
-		int pathStart = text.indexOf('/', (authority >= 0) ? authority + 2 : 0);
-		if (authority >= 0 && at > authority && (pathStart < 0 || at < pathStart)) {
-			text = text.substring(0, authority + 2) + MASK + text.substring(at);
-		}
 		int query = text.indexOf('?');
-		if (query < 0) {
-			return text;
+		String beforeQuery = (query >= 0) ? text.substring(0, query) : text;
+		int at = beforeQuery.lastIndexOf('@');
+		if (at >= 0) {
+			int scheme = beforeQuery.indexOf("://");
+			int start = (scheme >= 0 && scheme < at) ? scheme + 3 : 0;
+			beforeQuery = beforeQuery.substring(0, start) + MASK + beforeQuery.substring(at);
 		}
-		StringBuilder out = new StringBuilder(text.substring(0, query + 1));
-		String[] pairs = text.substring(query + 1).split("&", -1);
-		for (int i = 0; i < pairs.length; i++) {
-			int equals = pairs[i].indexOf('=');
-			out.append((i > 0) ? "&" : "").append((equals >= 0) ? pairs[i].substring(0, equals + 1) + MASK : pairs[i]);
+		return (query >= 0) ? beforeQuery + "?" + maskPairs(text.substring(query + 1)) : beforeQuery;
+	}
+
+	/** {@code a=1&b&c=2} as {@code a=***&b&c=***}: names kept, values masked (a query, a form body). */
+	public static String maskPairs(String pairs) {
+		StringBuilder out = new StringBuilder(pairs.length());
+		int start = 0;
+		while (start <= pairs.length()) {
+			int end = pairs.indexOf('&', start);
+			String pair = pairs.substring(start, (end >= 0) ? end : pairs.length());
+			int equals = pair.indexOf('=');
+			out.append((start > 0) ? "&" : "").append((equals >= 0) ? pair.substring(0, equals + 1) + MASK : pair);
+			if (end < 0) {
+				break;
+			}
+			start = end + 1;
 		}
 		return out.toString();
 	}

@@ -179,8 +179,8 @@ public final class TaskLauncher implements AutoCloseable {
 
 		private final WireLog wireLog;
 
-		/** When the template was called: the queue wait and the logged duration count from here. */
-		private final long calledAt = System.nanoTime();
+		/** When the template was called, when someone wants to know: the queue wait and the logged duration. */
+		private final long calledAt;
 
 		// Volatile: a limiter may start the task on any thread. Dropped when the task ends, so a task the
 		// application keeps does not keep its request body alive.
@@ -198,6 +198,7 @@ public final class TaskLauncher implements AutoCloseable {
 			this.scope = scope;
 			this.policy = route.policy();
 			this.wireLog = route.wireLog();
+			this.calledAt = (scope != TaskObserver.Scope.NONE || this.wireLog != null) ? System.nanoTime() : 0;
 		}
 
 		void prepare(RoundTrip<R> roundTrip, Request request, Duration timeout) {

@@ -59,8 +59,8 @@ public final class TaskRegistry {
 	void finished(AbstractWxTask<?> task, WxNetworkException failure, boolean registered) {
 		int size = this.recent.length();
 		if (size > 0) {
-			task.view().ended(failure, System.currentTimeMillis());
 			long n = this.finishedCount.getAndIncrement();
+			task.view().ended(failure, System.currentTimeMillis(), n);
 			this.recent.set((int) (n % size), task.view());
 		}
 		if (registered) {
@@ -68,14 +68,17 @@ public final class TaskRegistry {
 		}
 	}
 
-	/** The last finished tasks, newest first. */
+	/**
+	 * The last finished tasks, newest first. A slot whose task is not the one counted there (its writer has not
+	 * stored it yet, or a slower one overwrote it) is left out rather than shown out of order.
+	 */
 	public List<FinishedTask> recent() {
 		int size = this.recent.length();
 		long n = this.finishedCount.get();
 		List<FinishedTask> recent = new ArrayList<>((int) Math.min(n, size));
 		for (long i = n - 1; i >= 0 && i >= n - size; i--) {
 			LiveTaskView task = this.recent.get((int) (i % size));
-			if (task != null) {
+			if (task != null && task.finishedNumber() == i) {
 				recent.add(task.finished());
 			}
 		}

@@ -36,15 +36,6 @@ public record TaskRoute(ResiliencePolicy policy, Transport transport, WireLog wi
 		return new TaskRoute(this.policy, transport, this.wireLog, this.client, this.uriTemplate);
 	}
 
-	public TaskRoute withWireLog(WireLog wireLog) {
-		return new TaskRoute(this.policy, this.transport, wireLog, this.client, this.uriTemplate);
-	}
-
-	/** This route for the calls of the named {@code @WxClient}. */
-	public TaskRoute forClient(String client) {
-		return new TaskRoute(this.policy, this.transport, this.wireLog, client, this.uriTemplate);
-	}
-
 	/** This route for the calls of one client method, by its URI template. */
 	public TaskRoute withUriTemplate(String uriTemplate) {
 		return new TaskRoute(this.policy, this.transport, this.wireLog, this.client, uriTemplate);

@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Locale;
 
+import io.github.wxnetwork.engine.Failures;
+import io.github.wxnetwork.engine.MaskedUrl;
 import okhttp3.MediaType;
 import okio.Buffer;
 import okio.GzipSource;
+import okio.Sink;
+import okio.Timeout;
 
 /** Which bodies are text, and how a text body is shown: capped, form values masked like query values. */
 final class Texts {
@@ -42,7 +46,8 @@ final class Texts {
 		catch (EOFException ex) {
 			throw new IllegalStateException(ex); // cannot happen: no more than the buffer holds is read
 		}
-		out.append("\n\n").append(form ? maskForm(text) : text);
+		// Escaped: a body must not be able to forge log lines.
+		out.append("\n\n").append(Failures.printable(form ? MaskedUrl.maskPairs(text) : text));
 		if (total > shown) {
 			out.append("\n… (").append(total).append(" bytes, the first ").append(shown).append(" shown)");
 		}
@@ -62,17 +67,40 @@ final class Texts {
 		return plain;
 	}
 
-	/** {@code a=1&b=2} as {@code a=***&b=***}: a form carries what a query does. */
-	static String maskForm(String form) {
-		StringBuilder out = new StringBuilder(form.length());
-		for (String pair : form.split("&", -1)) {
-			if (out.length() > 0) {
-				out.append('&');
-			}
-			int equals = pair.indexOf('=');
-			out.append((equals >= 0) ? pair.substring(0, equals + 1) + WireLog.MASK : pair);
+	/** A sink that keeps the first {@code max} bytes written to it and counts the rest without keeping them. */
+	static final class CappedSink implements Sink {
+
+		final Buffer kept = new Buffer();
+
+		private final long max;
+
+		long total;
+
+		CappedSink(long max) {
+			this.max = max;
 		}
-		return out.toString();
+
+		@Override
+		public void write(Buffer source, long byteCount) throws IOException {
+			long keep = Math.min(byteCount, Math.max(0, this.max - this.kept.size()));
+			this.kept.write(source, keep);
+			source.skip(byteCount - keep);
+			this.total += byteCount;
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public Timeout timeout() {
+			return Timeout.NONE;
+		}
+
+		@Override
+		public void close() {
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.engine.Failures;
 import io.github.wxnetwork.engine.MaskedUrl;
 import okhttp3.Headers;
 import okhttp3.Request;
@@ -26,8 +27,6 @@ public final class WireLog {
 	public static final String LOGGER_NAME = "io.github.wxnetwork.wire";
 
 	static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
-
-	static final String MASK = "***";
 
 	/** Always masked, whatever {@code masked-headers} says. */
 	private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
@@ -119,9 +118,10 @@ public final class WireLog {
 	String value(String name, String value) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (SECRET_HEADERS.contains(lower) || this.maskedHeaders.contains(lower)) {
-			return MASK;
+			return MaskedUrl.MASK;
 		}
-		return URL_HEADERS.contains(lower) ? MaskedUrl.lenient(value) : value;
+		// Escaped: a server's header must not be able to forge log lines.
+		return URL_HEADERS.contains(lower) ? MaskedUrl.lenient(value) : Failures.printable(value);
 	}
 
 	/** Headers one per line, values masked. */

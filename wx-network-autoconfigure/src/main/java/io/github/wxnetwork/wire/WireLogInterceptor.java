@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.engine.Failures;
 import io.github.wxnetwork.engine.MaskedUrl;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
@@ -13,7 +14,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
+import okio.BufferedSink;
+import okio.Okio;
 
 /**
  * Logs each hop of a task whose request carries a {@link WireLog.Hop} tag (its level is {@code headers} or
@@ -53,7 +55,7 @@ public final class WireLogInterceptor implements Interceptor {
 				.addArgument(request.method())
 				.addArgument(url)
 				.addArgument((System.nanoTime() - start) / 1_000_000)
-				.addArgument(ex)
+				.addArgument(Failures.printable(ex.toString()))
 				.addArgument(task.id())
 				.log();
 			throw ex;
@@ -61,7 +63,7 @@ public final class WireLogInterceptor implements Interceptor {
 		long tookMs = (System.nanoTime() - start) / 1_000_000;
 		StringBuilder message = new StringBuilder("<-- ").append(response.code());
 		if (!response.message().isEmpty()) {
-			message.append(' ').append(response.message());
+			message.append(' ').append(Failures.printable(response.message()));
 		}
 		message.append(' ').append(url).append(" (").append(tookMs).append(" ms, task ").append(task.id()).append(')');
 		log.appendHeaders(response.headers(), message);
@@ -107,14 +109,19 @@ public final class WireLogInterceptor implements Interceptor {
 			.log(message.toString());
 	}
 
-	/** A text body, written into a buffer (request bodies can be written again), capped, form values masked. */
+	/**
+	 * A text body, written again (request bodies can be) into a sink that keeps only what is shown, form values
+	 * masked.
+	 */
 	private static void appendBody(RequestBody body, int maxBody, StringBuilder message) {
 		try {
-			Buffer content = new Buffer();
-			body.writeTo(content);
+			Texts.CappedSink content = new Texts.CappedSink(maxBody);
+			try (BufferedSink sink = Okio.buffer(content)) {
+				body.writeTo(sink);
+			}
 			MediaType type = body.contentType();
 			Charset charset = (type != null) ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
-			Texts.append(content, content.size(), maxBody, charset, Texts.isForm(type), message);
+			Texts.append(content.kept, content.total, maxBody, charset, Texts.isForm(type), message);
 		}
 		catch (IOException ex) {
 			message.append("\n(body not readable: ").append(ex).append(')');

@@ -31,7 +31,7 @@ public final class WireLogging {
 			throw new IllegalArgumentException("maxBody must not be negative: " + maxBody);
 		}
 		this.level = (level != null) ? level : WireLogLevel.NONE;
-		Set<String> masked = maskedHeaders.stream()
+		Set<String> masked = ((maskedHeaders != null) ? maskedHeaders : Set.<String>of()).stream()
 			.map((name) -> name.trim().toLowerCase(Locale.ROOT))
 			.filter((name) -> !name.isEmpty())
 			.collect(Collectors.toUnmodifiableSet());

@@ -3,6 +3,7 @@ package io.github.wxnetwork.actuate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,6 +214,14 @@ class WxNetworkObservationAutoConfigurationTest {
 				assertThat(client.getId().getTag("errno")).isEqualTo("0");
 				assertThat(meters.get("wx.network.tasks").tags("client", "none", "uri", "none").timer().count())
 					.isEqualTo(1);
+
+				shop.search(List.of("a"));
+				shop.search(List.of("a", "b", "c"));
+				assertThat(meters.get("wx.network.tasks").tags("client", "shop", "uri", "/fast/search").timer().count())
+					.as("the mapping's path: no query, whatever its parameters, and no resolved placeholder")
+					.isEqualTo(2);
+				assertThat(meters.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
+					.noneMatch((tag) -> tag.getValue().contains("secret") || tag.getValue().contains("queryParam")));
 			});
 	}
 
@@ -296,6 +306,9 @@ class WxNetworkObservationAutoConfigurationTest {
 		@GetExchange("/fast/{id}")
 		String fast(@PathVariable String id);
 
+		@GetExchange("/fast/search?appid=${test.appid:app-secret-1}")
+		String search(@RequestParam List<String> tag);
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -353,7 +366,9 @@ class WxNetworkObservationAutoConfigurationTest {
 	@Test
 	void userTaskObserverReplacesOurs() {
 		this.contextRunner.withUserConfiguration(UserObserverConfiguration.class).run((context) -> {
-			assertThat(context).doesNotHaveBean(MicrometerTaskObserver.class).hasSingleBean(TaskObserver.class);
+			assertThat(context).doesNotHaveBean(MicrometerTaskObserver.class)
+				.hasSingleBean(TaskObserver.class)
+				.doesNotHaveBean(QueueTimers.class);
 			context.getBean(WxRequestTemplate.class)
 				.request(RequestOptions.builder(this.server.url("/fast")).build())
 				.toCompletableFuture()

@@ -75,8 +75,11 @@ class MaskedUrlTest {
 		assertThat(MaskedUrl.lenient("ftp://user:secret@h.example/f?key=secret&flag#frag"))
 			.isEqualTo("ftp://***@h.example/f?key=***&flag");
 		assertThat(MaskedUrl.lenient("not a url?token=secret")).isEqualTo("not a url?token=***");
-		assertThat(MaskedUrl.lenient("h.example/p@home")).as("an @ in the path is no userinfo")
-			.isEqualTo("h.example/p@home");
+		assertThat(MaskedUrl.lenient("h.example/p@home")).as("any @ may end userinfo: masked to the last")
+			.isEqualTo("***@home");
+		assertThat(MaskedUrl.lenient("https://u:p@ss@host:99999/x")).isEqualTo("https://***@host:99999/x");
+		assertThat(MaskedUrl.lenient("https://u:pa/ss@host:99999/x")).isEqualTo("https://***@host:99999/x");
+		assertThat(MaskedUrl.lenient("user:pw@host/p?a=1&b")).isEqualTo("***@host/p?a=***&b");
 		assertThat(MaskedUrl.lenient("https://u:p@h.example/x?a=1")).isEqualTo("https://***@h.example/x?a=***");
 	}
 

@@ -245,11 +245,25 @@ class WireLoggingTests {
 					.build()).join();
 				assertThat(output).contains("user=***&password=***").doesNotContain("form-secret");
 
+				requests.request(RequestOptions.builder(url("/p")).method("POST").data("y".repeat(250)).build()).join();
+				assertThat(output).contains("y".repeat(100) + "\n… (250 bytes, the first 100 shown)");
+
 				requests.request(RequestOptions.builder(url("/long")).build()).join();
 				assertThat(output).contains("x".repeat(100) + "\n… (303 bytes, the first 100 shown)")
 					.doesNotContain("x".repeat(101))
 					.doesNotContain("END");
 			});
+	}
+
+	@Test
+	void aBodyCannotForgeLogLines(CapturedOutput output) {
+		server.stubFor(get(urlPathEqualTo("/forge")).willReturn(aResponse().withHeader("Content-Type", "text/plain")
+			.withBody("ok\n12:00:00.000 [main] INFO forged line\r")));
+		this.contextRunner.withPropertyValues("wx.network.logging.level=body").run((context) -> {
+			context.getBean(WxRequestTemplate.class).request(RequestOptions.builder(url("/forge")).build()).join();
+			assertThat(output).contains("ok\\n12:00:00.000 [main] INFO forged line\\r")
+				.doesNotContain("\n12:00:00.000 [main] INFO forged line");
+		});
 	}
 
 	@Test
