@@ -1,14 +1,17 @@
-// wx-network dashboard: polls /actuator/wxtasks and the relay's log of finished downloads, and keeps one
-// table row per task. Rows are updated in place (keyed by task id) so that buttons stay put between polls.
+// wx-network dashboard: polls /actuator/wxtasks for the live tasks (one table row per task, updated in place and
+// keyed by task id so that buttons stay put between polls) and the recently finished ones, and, less often, the
+// wx.network.tasks timer of /actuator/metrics for each client and URI template's rate and p99.
 (function () {
   'use strict';
 
   const POLL_MS = 500;
+  const METRICS_MS = 2500;
+  const P99_WINDOW_MS = 60000;
   const KINDS = ['request', 'upload', 'download'];
-  const FINISHED_SHOWN = 30;
+  const RECENT_SHOWN = 30;
 
   const rows = new Map();          // task id -> <tr>
-  let batch = null;                // { ids: Set, total, startedAt, doneAt }
+  let batch = null;                // { ids: Set, states: Map id -> final state, total, startedAt, doneAt }
 
   const $ = (id) => document.getElementById(id);
 
@@ -141,44 +144,64 @@
     }
   }
 
-  // ---- finished downloads and the demo batch ------------------------------------------------
+  // ---- recently finished tasks and the demo batch --------------------------------------------
 
-  function outcomeOf(entry) {
-    if (entry.statusCode > 0) return 'ok';
-    return /:fail abort$/.test(entry.errMsg) ? 'aborted' : 'failed';
+  function clientCell(task) {
+    const td = el('td', 'client');
+    if (task.client == null) {
+      td.appendChild(el('span', 'muted', 'template'));
+    } else {
+      td.appendChild(el('span', 'client-name', task.client));
+      td.appendChild(el('code', 'uri', task.uri));
+    }
+    return td;
   }
 
-  function renderFinished(entries) {
-    const body = $('finished-rows');
+  function renderRecent(recent) {
     const fragment = document.createDocumentFragment();
-    for (const entry of entries.slice(0, FINISHED_SHOWN)) {
+    for (const task of recent.slice(0, RECENT_SHOWN)) {       // newest first, as the endpoint lists them
       const tr = el('tr');
-      tr.dataset.taskId = entry.id;
-      tr.dataset.outcome = outcomeOf(entry);
-      tr.appendChild(el('td', 'name', entry.name));
+      tr.dataset.taskId = task.id;
+      tr.dataset.state = task.state;
+      tr.dataset.endedAt = task.endedAt;
+      tr.appendChild(el('td', 'num', new Date(task.endedAt).toLocaleTimeString()));
+      tr.dataset.type = task.type;                            // errMsg names it too: downloadFile:ok
+      tr.appendChild(el('td', 'state state-' + task.state, task.state));
+      tr.appendChild(el('td', 'status num', task.statusCode > 0 ? String(task.statusCode) : '–'));
       const errMsg = el('td', 'errmsg');
-      errMsg.appendChild(el('span', 'outcome outcome-' + outcomeOf(entry), entry.errMsg));
+      errMsg.appendChild(el('span', 'outcome outcome-' + task.state, task.errMsg));
       tr.appendChild(errMsg);
-      tr.appendChild(el('td', 'num', entry.statusCode > 0 ? formatBytes(entry.bytes) : '–'));
-      tr.appendChild(el('td', 'num', new Date(entry.finishedAt).toLocaleTimeString()));
+      tr.appendChild(el('td', 'errno num', String(task.errno)));
+      tr.appendChild(clientCell(task));
+      tr.appendChild(el('td', 'elapsed num', formatMs(task.elapsedMs)));
+      const url = el('td', 'url', task.url);
+      url.title = task.url;
+      tr.appendChild(url);
       fragment.appendChild(tr);
     }
-    body.replaceChildren(fragment);
-    const counts = { ok: 0, aborted: 0, failed: 0 };
-    for (const entry of entries) counts[outcomeOf(entry)]++;
-    $('finished-summary').textContent = entries.length
-      ? '· ' + counts.ok + ' ok · ' + counts.aborted + ' aborted · ' + counts.failed + ' failed' : '';
-    renderBatch(entries);
+    $('recent-rows').replaceChildren(fragment);
+    $('no-recent').hidden = recent.length > 0;
+    $('recent').classList.toggle('is-empty', recent.length === 0);
+    const counts = { SUCCEEDED: 0, FAILED: 0, ABORTED: 0 };
+    for (const task of recent) counts[task.state]++;
+    $('recent-summary').textContent = recent.length
+      ? '· ' + counts.SUCCEEDED + ' succeeded · ' + counts.FAILED + ' failed · ' + counts.ABORTED + ' aborted'
+        + ' (the last ' + recent.length + ')' : '';
+    renderBatch(recent);
   }
 
-  function renderBatch(entries) {
+  // The batch's outcomes are remembered as they are seen: other tasks may push them out of the recent list.
+  function renderBatch(recent) {
     if (!batch) return;
-    const status = $('batch-status');
-    const counts = { ok: 0, aborted: 0, failed: 0 };
-    for (const entry of entries) {
-      if (batch.ids.has(entry.id)) counts[outcomeOf(entry)]++;
+    for (const task of recent) {
+      if (batch.ids.has(task.id)) batch.states.set(task.id, task.state);
     }
-    const finished = counts.ok + counts.aborted + counts.failed;
+    const counts = { ok: 0, aborted: 0, failed: 0 };
+    for (const state of batch.states.values()) {
+      counts[state === 'SUCCEEDED' ? 'ok' : state === 'ABORTED' ? 'aborted' : 'failed']++;
+    }
+    const status = $('batch-status');
+    const finished = batch.states.size;
     status.hidden = false;
     status.dataset.total = String(batch.total);
     status.dataset.finished = String(finished);
@@ -216,7 +239,8 @@
       });
       if (!response.ok) throw new Error('HTTP ' + response.status);
       const started = await response.json();
-      batch = { ids: new Set(started.map((s) => s.id)), total: started.length, startedAt: Date.now(), doneAt: null };
+      batch = { ids: new Set(started.map((s) => s.id)), states: new Map(), total: started.length,
+        startedAt: Date.now(), doneAt: null };
       status.dataset.done = 'false';
     } catch (e) {
       status.textContent = 'Could not start the batch: ' + e.message;
@@ -240,9 +264,9 @@
 
   async function poll() {
     try {
-      const [snapshot, finished] = await Promise.all([fetchJson('actuator/wxtasks'), fetchJson('relay/downloads')]);
+      const snapshot = await fetchJson('actuator/wxtasks');
       renderTasks(snapshot);
-      renderFinished(finished);
+      renderRecent(snapshot.recent || []);
       setPollStatus(true, 'live · ' + new Date().toLocaleTimeString());
     } catch (e) {
       setPollStatus(false, 'offline: ' + e.message);
@@ -251,6 +275,104 @@
     }
   }
 
+  // ---- rate and p99 per client and URI template -----------------------------------------------
+  // /actuator/metrics adds up the value of every series that matches the tags asked for (outcome, status, errno…):
+  // right for COUNT and for the cumulative bucket counts of wx.network.tasks.histogram (application.yml's slo),
+  // meaningless for percentile gauges. So p99 is the smallest bucket bound holding 99% of the calls, taken on the
+  // differences between two samples of both: the calls of that window only.
+
+  const samples = new Map();       // 'client uri' -> samples of the last P99_WINDOW_MS, oldest first
+  let listedAt = null;             // when the last poll listed the pairs: a pair not listed then had no calls yet
+
+  function metric(name, tags) {
+    const query = tags.map(([key, value]) => 'tag=' + encodeURIComponent(key + ':' + value)).join('&');
+    return fetchJson('actuator/metrics/' + name + (query ? '?' + query : ''));
+  }
+
+  const tagValues = (m, tag) => (m.availableTags.find((t) => t.tag === tag) || { values: [] }).values;
+
+  const measurement = (m, statistic) => m.measurements.find((s) => s.statistic === statistic).value;
+
+  // a meter that does not exist (yet) is a 404
+  const absent = (e) => {
+    if (/HTTP 404$/.test(e.message)) return null;
+    throw e;
+  };
+
+  const templatesLast = (a, b) => (a.client === 'none') - (b.client === 'none')
+    || (a.client + ' ' + a.uri).localeCompare(b.client + ' ' + b.uri);
+
+  async function sample(client, uri, bounds) {
+    const tags = [['client', client], ['uri', uri]];
+    // COUNT first: the buckets, read after it, then hold at least the calls it counted
+    const count = measurement(await metric('wx.network.tasks', tags), 'COUNT');
+    const buckets = await Promise.all(bounds.map((le) => metric('wx.network.tasks.histogram', [...tags, ['le', le]])
+      .then((m) => measurement(m, 'VALUE'))));
+    return { client, uri, at: Date.now(), count, buckets };
+  }
+
+  function formatBound(seconds) {
+    return seconds < 1 ? Math.round(seconds * 1000) + ' ms' : seconds + ' s';
+  }
+
+  // rate from the last two samples; p99 over the window (needs a call in it)
+  function summarize(latest, bounds) {
+    const key = latest.client + ' ' + latest.uri;
+    const none = { at: listedAt, count: 0, buckets: latest.buckets.map(() => 0) };
+    const kept = (samples.get(key) || (listedAt ? [none] : []))
+      .filter((s) => s.count <= latest.count && latest.at - s.at <= P99_WINDOW_MS);
+    kept.push(latest);
+    samples.set(key, kept);
+    const previous = kept[kept.length - 2];
+    const rate = previous ? (latest.count - previous.count) * 1000 / (latest.at - previous.at) : null;
+    const calls = latest.count - kept[0].count;
+    let p99 = null;
+    if (calls > 0 && bounds.length) {
+      const i = latest.buckets.findIndex((n, b) => n - kept[0].buckets[b] >= 0.99 * calls);
+      p99 = i >= 0 ? '≤ ' + formatBound(Number(bounds[i])) : '> ' + formatBound(Number(bounds[bounds.length - 1]));
+    }
+    return { client: latest.client, uri: latest.uri, count: latest.count, rate, p99 };
+  }
+
+  function renderMetrics(rows) {
+    const fragment = document.createDocumentFragment();
+    for (const row of rows) {
+      const tr = el('tr');
+      tr.dataset.client = row.client;
+      tr.dataset.uri = row.uri;
+      tr.appendChild(el('td', 'client', row.client === 'none' ? 'template calls' : row.client));
+      tr.appendChild(el('td', 'uri', row.uri === 'none' ? '–' : row.uri));
+      tr.appendChild(el('td', 'count num', String(row.count)));
+      tr.appendChild(el('td', 'rate num', row.rate == null ? '–' : row.rate.toFixed(1) + ' /s'));
+      tr.appendChild(el('td', 'p99 num', row.p99 || '–'));
+      fragment.appendChild(tr);
+    }
+    $('metric-rows').replaceChildren(fragment);
+    $('no-metrics').hidden = rows.length > 0;
+    $('metrics').classList.toggle('is-empty', rows.length === 0);
+  }
+
+  async function pollMetrics() {
+    const at = Date.now();
+    try {
+      // the timer exists once a task has ended; its histogram only with application.yml's slo buckets
+      const [timer, histogram] = await Promise.all([metric('wx.network.tasks', []).catch(absent),
+        metric('wx.network.tasks.histogram', []).catch(absent)]);
+      const bounds = histogram ? tagValues(histogram, 'le').slice().sort((a, b) => a - b) : [];
+      const clients = timer ? tagValues(timer, 'client') : [];
+      const pairs = (await Promise.all(clients.map((client) => metric('wx.network.tasks', [['client', client]])
+        .then((m) => tagValues(m, 'uri').map((uri) => [client, uri]))))).flat();
+      const latest = await Promise.all(pairs.map(([client, uri]) => sample(client, uri, bounds)));
+      renderMetrics(latest.sort(templatesLast).map((s) => summarize(s, bounds)));
+      listedAt = at;
+    } catch (e) {
+      console.warn('metrics poll failed', e);
+    } finally {
+      setTimeout(pollMetrics, METRICS_MS);
+    }
+  }
+
   $('start-batch').addEventListener('click', startBatch);
   poll();
+  pollMetrics();
 })();

@@ -1,14 +1,20 @@
 package io.github.wxnetwork.sample;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +35,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -40,9 +48,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard at {@code /} in a real browser: Debian's headless Chromium driven through chromedriver
- * by Selenium (never a downloaded driver). Starts the demo batch of 25 paced downloads, watches the
+ * by Selenium (never a downloaded driver). Relays a few catalog calls and watches the metrics panel give
+ * their client and URI template a rate and a p99; makes a download fail and finds it, with its errMsg, at
+ * the top of the recently finished tasks; starts the demo batch of 25 paced downloads, watches the
  * ten-task limit and the queue, a progress bar moving, aborts one running download, waits for the batch
- * to end, and saves {@code target/dashboard.png}.
+ * to end, and saves a screenshot: {@code target/dashboard.png}, or where {@code -Ddashboard.screenshot}
+ * says (the README's picture: {@code -Ddashboard.screenshot=../docs/dashboard.png}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error")
@@ -63,6 +74,14 @@ class DashboardBrowserTest {
 
 	private static final int LIMIT = 10;
 
+	/** Catalog calls relayed before the batch, through the {@code @WxClient} named upstream. */
+	private static final int CATALOG_CALLS = 10;
+
+	/** The screenshot taken during the batch. */
+	private static final Path SCREENSHOT = Path.of(System.getProperty("dashboard.screenshot", "target/dashboard.png"));
+
+	private static final Pattern P99 = Pattern.compile("≤ ([0-9.]+) (ms|s)");
+
 	@TempDir
 	static Path storage;
 
@@ -78,6 +97,10 @@ class DashboardBrowserTest {
 	int port;
 
 	private WebDriver driver;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	/** Every snapshot of the page this test took, to check the limit held throughout. */
 	private final List<Snapshot> samples = new ArrayList<>();
@@ -113,13 +136,41 @@ class DashboardBrowserTest {
 	}
 
 	@Test
-	void showsTheLimitAndTheQueueLiveAndAbortsATask() throws Exception {
+	void showsTheLimitAndTheQueueLiveAbortsATaskAndListsTheFinishedOnesWithRateAndP99() throws Exception {
 		this.driver.get("http://127.0.0.1:" + this.port + "/");
 		assertThat(this.driver.getTitle()).contains("wx-network");
 		wait(Duration.ofSeconds(15)).until((d) -> "live".equals(attribute(By.id("poll-status"), "data-status")));
 		assertThat(text("kind-download-limit")).isEqualTo(String.valueOf(LIMIT));
 		assertThat(text("kind-download-running")).isEqualTo("0");
 		assertThat(this.driver.findElements(By.cssSelector("#task-rows tr"))).isEmpty();
+		// The metrics panel's first poll found no timer: no task has ended yet.
+		wait(Duration.ofSeconds(10)).until((d) -> d.findElement(By.id("no-metrics")).isDisplayed());
+
+		// Catalog calls: the panel gives their client and URI template a rate and a p99 (the slowest call's bucket).
+		for (int i = 1; i <= CATALOG_CALLS; i++) {
+			assertThat(send("GET", "/relay/items/" + (100 + i), null).statusCode()).isEqualTo(200);
+		}
+		MetricsRow catalog = wait(Duration.ofSeconds(10)).until((d) -> metricsRows().stream()
+			.filter((row) -> row.client().equals("upstream") && row.uri().equals("/items/{id}"))
+			.filter((row) -> row.rate() > 0 && P99.matcher(row.p99()).matches())
+			.findFirst()
+			.orElse(null));
+		assertThat(catalog.count()).isEqualTo(String.valueOf(CATALOG_CALLS));
+		assertThat(catalog.p99Seconds()).isIn(bucketsHolding(slowestCatalogCallSeconds()));
+
+		// A download past wx.network.download.max-file-size fails: the newest finished task, with WeChat's errMsg.
+		JsonNode tooBig = json(send("POST", "/relay/downloads?wait=true",
+				"[{\"name\":\"too-big.bin\",\"size\":60000000,\"rate\":0}]")).get(0);
+		assertThat(tooBig.get("errMsg").asString()).isEqualTo("downloadFile:fail exceed max file size");
+		String failedId = tooBig.get("id").asString();
+		Finished failed = wait(Duration.ofSeconds(10)).until((d) -> {
+			List<Finished> shown = recent();
+			return shown.stream().anyMatch((task) -> task.id().equals(failedId)) ? shown.get(0) : null;
+		});
+		assertThat(failed.id()).isEqualTo(failedId);
+		assertThat(failed.state()).isEqualTo("FAILED");
+		assertThat(failed.errMsg()).isEqualTo("downloadFile:fail exceed max file size");
+		assertThat(failed.errno()).isEqualTo("603301");
 
 		this.driver.findElement(By.id("start-batch")).click();
 
@@ -147,23 +198,29 @@ class DashboardBrowserTest {
 		wait(Duration.ofSeconds(10)).until((d) -> progressOf(progress) > before);
 		assertThat(progressOf(progress)).isGreaterThan(before).isLessThan(100);
 
-		// Abort it: the row leaves the live table and the finished list says how it ended.
-		WebElement row = this.driver.findElement(By.cssSelector("tr[data-task-id='" + id + "']"));
+		// Abort it: the row leaves the live table and the finished list says how it ended, above the older failure.
+		WebElement row = this.driver.findElement(By.cssSelector("#task-rows tr[data-task-id='" + id + "']"));
 		assertThat(row.findElement(By.cssSelector("td.state")).getText()).isEqualTo("RUNNING");
 		row.findElement(By.cssSelector("button.abort")).click();
 		wait(Duration.ofSeconds(10))
 			.until((d) -> d.findElements(By.cssSelector("#task-rows tr[data-task-id='" + id + "']")).isEmpty());
-		WebElement ended = wait(Duration.ofSeconds(10)).until((d) -> d
-			.findElements(By.cssSelector("#finished-rows tr[data-task-id='" + id + "']"))
-			.stream()
-			.findFirst()
-			.orElse(null));
-		assertThat(ended.getDomAttribute("data-outcome")).isEqualTo("aborted");
-		assertThat(ended.findElement(By.cssSelector("td.errmsg")).getText()).isEqualTo("downloadFile:fail abort");
+		List<String> ids = wait(Duration.ofSeconds(10)).until((d) -> {
+			List<String> shown = recent().stream().map(Finished::id).toList();
+			return shown.contains(id) ? shown : null;
+		});
+		assertThat(ids.indexOf(id)).isLessThan(ids.indexOf(failedId));
+		Finished ended = recent().stream().filter((task) -> task.id().equals(id)).findFirst().orElseThrow();
+		assertThat(ended.state()).isEqualTo("ABORTED");
+		assertThat(ended.errMsg()).isEqualTo("downloadFile:fail abort");
+		assertThat(ended.errno()).isEqualTo("600003");
 		// The freed slot went to the next queued download: still ten running, one fewer waiting.
 		Snapshot afterAbort = until(Duration.ofSeconds(5), (s) -> s.count("RUNNING") == LIMIT);
 		assertThat(afterAbort.count("QUEUED")).isLessThan(full.count("QUEUED"));
-		screenshot(Path.of("target", "dashboard.png"));
+		// Template calls (client and uri "none") have a row of their own: the failed and the aborted download.
+		wait(Duration.ofSeconds(10)).until((d) -> metricsRows().stream()
+			.filter((metrics) -> metrics.client().equals("template calls"))
+			.anyMatch((metrics) -> metrics.p99().matches("[≤>] [0-9.]+ m?s")));
+		screenshot(SCREENSHOT);
 
 		// The batch ends: 24 files stored in full, one aborted, nothing left running or queued.
 		until(Duration.ofSeconds(40), (s) -> "true".equals(attribute(By.id("batch-status"), "data-done")));
@@ -176,7 +233,12 @@ class DashboardBrowserTest {
 		assertThat(idle.kindRunning()).isZero();
 		assertThat(idle.kindQueued()).isZero();
 		assertThat(this.driver.findElement(By.id("start-batch")).isEnabled()).isTrue();
-		assertThat(this.driver.findElements(By.cssSelector("#finished-rows tr[data-outcome='ok']"))).hasSize(BATCH - 1);
+		// The recent list, newest first: the batch's downloads ended last, the failure before them is still shown.
+		List<Finished> last = recent();
+		assertThat(last).filteredOn((task) -> task.type().equals("download") && task.state().equals("SUCCEEDED"))
+			.hasSize(BATCH - 1);
+		assertThat(last).extracting(Finished::id).contains(failedId);
+		assertThat(last).extracting(Finished::endedAt).isSortedAccordingTo(Comparator.reverseOrder());
 		try (Stream<Path> files = Files.list(storage)) {
 			List<Path> complete = files.filter((file) -> file.getFileName().toString().startsWith("demo-"))
 				.filter((file) -> file.toFile().length() == FILE_SIZE)
@@ -193,6 +255,51 @@ class DashboardBrowserTest {
 	}
 
 	// ---- helpers --------------------------------------------------------------------------------
+
+	private HttpResponse<String> send(String method, String path, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(30));
+		request.method(method,
+				(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private JsonNode json(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.mapper.readTree(response.body());
+	}
+
+	/** The slowest of the catalog calls, from slot to end, as the endpoint's recent list tells it. */
+	private double slowestCatalogCallSeconds() throws Exception {
+		long slowest = -1;
+		for (JsonNode task : json(send("GET", "/actuator/wxtasks", null)).get("recent")) {
+			if (!task.get("client").isNull() && task.get("client").asString().equals("upstream")) {
+				slowest = Math.max(slowest, task.get("elapsedMs").asLong());
+			}
+		}
+		assertThat(slowest).isNotNegative();
+		return slowest / 1000.0;
+	}
+
+	/**
+	 * The bucket bounds a p99 of calls whose slowest took {@code seconds} may show: the smallest one holding
+	 * it, or the next (the timer also counts the call before it took its slot, which the endpoint does not).
+	 */
+	private List<Double> bucketsHolding(double seconds) throws Exception {
+		List<Double> bounds = new ArrayList<>();
+		JsonNode histogram = json(send("GET", "/actuator/metrics/wx.network.tasks.histogram", null));
+		for (JsonNode tag : histogram.get("availableTags")) {
+			if (tag.get("tag").asString().equals("le")) {
+				tag.get("values").forEach((value) -> bounds.add(Double.valueOf(value.asString())));
+			}
+		}
+		List<Double> holding = bounds.stream().filter((bound) -> bound >= seconds).sorted().toList();
+		assertThat(holding).isNotEmpty();
+		return holding.subList(0, Math.min(2, holding.size()));
+	}
 
 	private WebDriverWait wait(Duration timeout) {
 		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
@@ -219,6 +326,47 @@ class DashboardBrowserTest {
 
 	private double progressOf(By bar) {
 		return Double.parseDouble(this.driver.findElement(bar).getDomProperty("value"));
+	}
+
+	private Object script(String script) {
+		return ((JavascriptExecutor) this.driver).executeScript(script);
+	}
+
+	/** The metrics panel's rows, read in one script so they belong to the same render. */
+	@SuppressWarnings("unchecked")
+	private List<MetricsRow> metricsRows() {
+		List<Map<String, Object>> rows = (List<Map<String, Object>>) script("""
+				return Array.from(document.querySelectorAll('#metric-rows tr')).map((tr) => ({
+				  client: tr.querySelector('td.client').textContent,
+				  uri: tr.querySelector('td.uri').textContent,
+				  count: tr.querySelector('td.count').textContent,
+				  rate: tr.querySelector('td.rate').textContent,
+				  p99: tr.querySelector('td.p99').textContent
+				}));
+				""");
+		return rows.stream()
+			.map((row) -> new MetricsRow((String) row.get("client"), (String) row.get("uri"), (String) row.get("count"),
+					(String) row.get("rate"), (String) row.get("p99")))
+			.toList();
+	}
+
+	/** The recently finished tasks as the page lists them, read in one script (the list is redrawn every poll). */
+	@SuppressWarnings("unchecked")
+	private List<Finished> recent() {
+		List<Map<String, Object>> rows = (List<Map<String, Object>>) script("""
+				return Array.from(document.querySelectorAll('#recent-rows tr')).map((tr) => ({
+				  id: tr.dataset.taskId,
+				  type: tr.dataset.type,
+				  state: tr.dataset.state,
+				  endedAt: tr.dataset.endedAt,
+				  errMsg: tr.querySelector('td.errmsg').textContent,
+				  errno: tr.querySelector('td.errno').textContent
+				}));
+				""");
+		return rows.stream()
+			.map((row) -> new Finished((String) row.get("id"), (String) row.get("type"), (String) row.get("state"),
+					(String) row.get("errMsg"), (String) row.get("errno"), Instant.parse((String) row.get("endedAt"))))
+			.toList();
 	}
 
 	/** The rows and the download kind's numbers, read in one script so they belong to the same render. */
@@ -248,17 +396,37 @@ class DashboardBrowserTest {
 
 	/** The whole page: the window is grown until the viewport holds the document. */
 	private void screenshot(Path target) throws Exception {
-		long height = (Long) ((JavascriptExecutor) this.driver).executeScript(
+		long height = (Long) script(
 				"return Math.ceil(document.documentElement.scrollHeight + window.outerHeight - window.innerHeight);");
 		this.driver.manage().window().setSize(new Dimension(1440, (int) Math.min(3000, Math.max(900, height))));
 		new Actions(this.driver).moveToElement(this.driver.findElement(By.tagName("h1"))).perform();  // no hover
-		Path shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath();
-		Files.createDirectories(target.getParent());
-		Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+		byte[] png = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);
+		Files.createDirectories(target.toAbsolutePath().getParent());
+		Files.write(target, png);   // not a copy of Selenium's owner-only temp file: docs/ keeps readable modes
 		assertThat(Files.size(target)).isGreaterThan(10_000);
 	}
 
 	record Row(String id, String kind, String url, String state, double progress) {
+	}
+
+	record Finished(String id, String type, String state, String errMsg, String errno, Instant endedAt) {
+	}
+
+	record MetricsRow(String client, String uri, String count, String rateText, String p99) {
+
+		/** Calls per second, 0 while the panel shows none ("–"). */
+		double rate() {
+			return this.rateText.endsWith(" /s") ? Double.parseDouble(this.rateText.replace(" /s", "")) : 0;
+		}
+
+		/** The bound of a "≤ 250 ms" p99, in seconds. */
+		double p99Seconds() {
+			Matcher p99 = P99.matcher(this.p99);
+			assertThat(p99.matches()).as(this.p99).isTrue();
+			double value = Double.parseDouble(p99.group(1));
+			return p99.group(2).equals("ms") ? value / 1000 : value;
+		}
+
 	}
 
 	record Snapshot(List<Row> rows, int kindRunning, int kindQueued) {

@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -35,6 +39,8 @@ class RelayEndToEndTest {
 	int port;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private HttpResponse<String> send(String method, String path, String json) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
@@ -126,6 +132,88 @@ class RelayEndToEndTest {
 	@Test
 	void abortOfAnUnknownTaskIs404() throws Exception {
 		assertThat(send("DELETE", "/relay/tasks/nope", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aRelayedCallIsLookedUpByIdInTheTasksEndpointAfterItEnded() throws Exception {
+		assertThat(send("GET", "/relay/items/4711", null).statusCode()).isEqualTo(200);
+		// The relay answers once the task has ended, and the task is listed as recent before it is reported ended.
+		JsonNode recent = json(send("GET", "/actuator/wxtasks", null)).get("recent");
+		List<JsonNode> relayed = new ArrayList<>();
+		recent.forEach((task) -> {
+			if (task.get("url").asString().endsWith("/upstream/items/4711")) {
+				relayed.add(task);
+			}
+		});
+		assertThat(relayed).hasSize(1);
+		String id = relayed.get(0).get("id").asString();
+
+		HttpResponse<String> response = send("GET", "/actuator/wxtasks/" + id, null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode task = json(response);
+		assertThat(task.get("id").asString()).isEqualTo(id);
+		assertThat(task.get("type").asString()).isEqualTo("request");
+		assertThat(task.get("method").asString()).isEqualTo("GET");
+		assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(task.get("statusCode").asInt()).isEqualTo(200);
+		assertThat(task.get("errMsg").asString()).isEqualTo("request:ok");
+		assertThat(task.get("errno").asInt()).isZero();
+		assertThat(task.get("client").asString()).isEqualTo("upstream");
+		assertThat(task.get("uri").asString()).isEqualTo("/items/{id}");
+		assertThat(task.get("attempt").asInt()).isEqualTo(1);
+		assertThat(task.get("endedAt").isNull()).isFalse();
+		assertThat(task.get("bytesTransferred").asLong()).isPositive();
+	}
+
+	@Test
+	void aDownloadsIdFromTheRelayFindsHowItEndedAndAFailureKeepsItsErrMsg() throws Exception {
+		// Past wx.network.download.max-file-size (50MB): the download fails with WeChat's errMsg and errno.
+		JsonNode started = json(send("POST", "/relay/downloads?wait=true",
+				"[{\"name\":\"e2e-ok.bin\",\"size\":2000,\"rate\":0},"
+						+ "{\"name\":\"e2e-too-big.bin\",\"size\":60000000,\"rate\":0}]"));
+		JsonNode ok = json(send("GET", "/actuator/wxtasks/" + started.get(0).get("id").asString(), null));
+		assertThat(ok.get("type").asString()).isEqualTo("download");
+		assertThat(ok.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(ok.get("errMsg").asString()).isEqualTo("downloadFile:ok");
+		assertThat(ok.get("bytesTransferred").asLong()).isEqualTo(2000);
+		assertThat(ok.get("url").asString()).endsWith("/upstream/files/e2e-ok.bin?size=***&rate=***");
+		assertThat(ok.get("client").isNull()).isTrue();
+		JsonNode failed = json(send("GET", "/actuator/wxtasks/" + started.get(1).get("id").asString(), null));
+		assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+		assertThat(failed.get("errMsg").asString()).isEqualTo("downloadFile:fail exceed max file size");
+		assertThat(failed.get("errno").asInt()).isEqualTo(603301);
+		assertThat(send("GET", "/actuator/wxtasks/no-such-task", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theTasksTimerIsTaggedWithTheClientAndItsUriTemplate() throws Exception {
+		assertThat(send("GET", "/relay/items/4712", null).statusCode()).isEqualTo(200);
+		JsonNode timer = json(send("GET", "/actuator/metrics/wx.network.tasks?tag=client:upstream", null));
+		assertThat(tagValues(timer, "uri")).contains("/items/{id}").doesNotContain("none");
+		assertThat(tagValues(timer, "errno")).contains("0");
+		assertThat(timer.get("measurements").get(0).get("statistic").asString()).isEqualTo("COUNT");
+		assertThat(timer.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+		JsonNode all = json(send("GET", "/actuator/metrics/wx.network.tasks", null));
+		assertThat(tagValues(all, "client")).contains("upstream");
+		// application.yml's slo buckets, in seconds, for the dashboard's p99
+		JsonNode histogram = json(
+				send("GET", "/actuator/metrics/wx.network.tasks.histogram?tag=client:upstream", null));
+		assertThat(tagValues(histogram, "le")).contains("0.005", "0.25", "1", "2.5", "5");
+	}
+
+	private JsonNode json(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.mapper.readTree(response.body());
+	}
+
+	private static List<String> tagValues(JsonNode metric, String tag) {
+		List<String> values = new ArrayList<>();
+		metric.get("availableTags").forEach((available) -> {
+			if (available.get("tag").asString().equals(tag)) {
+				available.get("values").forEach((value) -> values.add(value.asString()));
+			}
+		});
+		return values;
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.wxnetwork.sample.relay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,13 +53,10 @@ public class RelayController {
 
 	private final Path storage;
 
-	private final DownloadLog log;
-
 	private final UpstreamCatalog catalog;
 
 	public RelayController(WxRequestTemplate requests, WxDownloadTemplate downloads, WxUploadTemplate uploads,
-			TaskLauncher tasks, Upstream upstream, RelayProperties properties, DownloadLog log,
-			@Lazy UpstreamCatalog catalog) {
+			TaskLauncher tasks, Upstream upstream, RelayProperties properties, @Lazy UpstreamCatalog catalog) {
 		this.requests = requests;
 		this.catalog = catalog;
 		this.downloads = downloads;
@@ -68,7 +64,6 @@ public class RelayController {
 		this.tasks = tasks;
 		this.upstream = upstream;
 		this.storage = properties.storageDir();
-		this.log = log;
 	}
 
 	/** Through the {@code @WxClient} interface, asynchronously: the servlet thread is free meanwhile. */
@@ -104,8 +99,8 @@ public class RelayController {
 
 	/**
 	 * Starts one download per file, all at once: the ten-task limit queues the rest. Answers at once
-	 * with the task ids, or with {@code wait=true} once every download has ended, with its outcome.
-	 * Either way each outcome also goes to the {@link DownloadLog} ({@code GET /relay/downloads}).
+	 * with the task ids, or with {@code wait=true} once every download has ended, with its outcome. How
+	 * each ended stays visible afterwards in {@code /actuator/wxtasks} ({@code recent}), by its id.
 	 */
 	@PostMapping("/downloads")
 	public CompletableFuture<List<Map<String, Object>>> download(@RequestBody List<FileRequest> files,
@@ -118,18 +113,11 @@ public class RelayController {
 				.build());
 			Map<String, Object> started = Map.of("id", task.id(), "name", file.name());
 			CompletableFuture<Map<String, Object>> ended = task.toCompletableFuture()
-				.handle((success, failure) -> outcome(started, success, failure))
-				.whenComplete((outcome, ignored) -> log(outcome, target));
+				.handle((success, failure) -> outcome(started, success, failure));
 			return wait ? ended : CompletableFuture.completedFuture(started);
 		}).toList();
 		return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> outcomes.stream().map(CompletableFuture::join).toList());
-	}
-
-	/** The downloads started here that have ended, newest first (the last {@value DownloadLog#CAPACITY}). */
-	@GetMapping("/downloads")
-	public List<DownloadLog.Entry> downloads() {
-		return this.log.recent();
 	}
 
 	private static Map<String, Object> outcome(Map<String, Object> started, DownloadSuccess success, Throwable failure) {
@@ -144,23 +132,6 @@ public class RelayController {
 			outcome.put("errno", (wx != null) ? wx.errno() : 0);
 		}
 		return outcome;
-	}
-
-	private void log(Map<String, Object> outcome, Path target) {
-		if (outcome == null) {
-			return;
-		}
-		int statusCode = (outcome.get("statusCode") instanceof Integer code) ? code : 0;
-		int errno = (outcome.get("errno") instanceof Integer no) ? no : 0;
-		long bytes = 0;
-		try {
-			bytes = (statusCode != 0 && Files.isRegularFile(target)) ? Files.size(target) : 0;
-		}
-		catch (IOException ex) {
-			// the file went away meanwhile: report 0 bytes
-		}
-		this.log.add(new DownloadLog.Entry((String) outcome.get("id"), (String) outcome.get("name"),
-				(String) outcome.get("errMsg"), errno, statusCode, bytes, Instant.now()));
 	}
 
 	private static WxNetworkException unwrap(Throwable failure) {
