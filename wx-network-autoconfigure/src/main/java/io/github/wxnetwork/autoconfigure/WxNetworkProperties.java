@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.wxnetwork.engine.TaskRegistry;
 import io.github.wxnetwork.resilience.RetryProperties;
 import io.github.wxnetwork.wire.WireLogLevel;
 
@@ -124,7 +123,7 @@ public class WxNetworkProperties {
 	 * How many finished tasks /actuator/wxtasks keeps and shows under "recent" (newest first), so a failure can
 	 * be looked up after the fact; 0 keeps none.
 	 */
-	private int recentTasks = TaskRegistry.DEFAULT_RECENT;
+	private int recentTasks = 100;
 
 	public int getMaxConcurrentTasks() {
 		return this.maxConcurrentTasks;

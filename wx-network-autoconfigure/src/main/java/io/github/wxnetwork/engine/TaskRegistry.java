@@ -53,15 +53,22 @@ public final class TaskRegistry {
 
 	/**
 	 * Keeps an ended task among the recent ones, then forgets it as unfinished (in this order, so a lookup
-	 * by id always finds it in one or the other).
+	 * by id finds it in one or the other until newer tasks push it out of the ring).
 	 * @param registered whether it was added (a task refused before it was queued was not)
 	 */
 	void finished(AbstractWxTask<?> task, WxNetworkException failure, boolean registered) {
 		int size = this.recent.length();
 		if (size > 0) {
+			LiveTaskView view = task.view();
 			long n = this.finishedCount.getAndIncrement();
-			task.view().ended(failure, System.currentTimeMillis(), n);
-			this.recent.set((int) (n % size), task.view());
+			view.ended(failure, System.currentTimeMillis(), n);
+			int slot = (int) (n % size);
+			// A writer that stalled after taking its number must not overwrite a newer task in its slot.
+			LiveTaskView current;
+			do {
+				current = this.recent.get(slot);
+			}
+			while ((current == null || current.finishedNumber() < n) && !this.recent.compareAndSet(slot, current, view));
 		}
 		if (registered) {
 			remove(task);

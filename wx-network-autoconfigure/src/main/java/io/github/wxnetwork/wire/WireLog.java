@@ -101,7 +101,8 @@ public final class WireLog {
 			.addArgument(task.attempt())
 			.addArgument(task.id());
 		if (failure != null) {
-			String errMsg = task.mask(failure.errMsg());
+			// Masked (it may quote the URL) and escaped (a caller's URL must not forge log lines).
+			String errMsg = Failures.printable(task.mask(failure.errMsg()));
 			event = event.addKeyValue("errMsg", errMsg)
 				.addKeyValue("errno", failure.errno())
 				.setMessage("{} {} {} -> {} in {} ms (attempt {}, task {}): {} (errno {})")
@@ -121,13 +122,16 @@ public final class WireLog {
 			return MaskedUrl.MASK;
 		}
 		// Escaped: a server's header must not be able to forge log lines.
-		return URL_HEADERS.contains(lower) ? MaskedUrl.lenient(value) : Failures.printable(value);
+		return Failures.printable(URL_HEADERS.contains(lower) ? MaskedUrl.lenient(value) : value);
 	}
 
 	/** Headers one per line, values masked. */
 	void appendHeaders(Headers headers, StringBuilder out) {
 		for (int i = 0; i < headers.size(); i++) {
-			out.append('\n').append(headers.name(i)).append(": ").append(value(headers.name(i), headers.value(i)));
+			out.append('\n')
+				.append(Failures.printable(headers.name(i)))
+				.append(": ")
+				.append(value(headers.name(i), headers.value(i)));
 		}
 	}
 

@@ -20,9 +20,9 @@ import okio.Okio;
 /**
  * Logs each hop of a task whose request carries a {@link WireLog.Hop} tag (its level is {@code headers} or
  * {@code body}): the request as it goes on the wire, after the interceptors and with the headers OkHttp adds,
- * then the response's status and headers, then, at {@code body}, its text as the task reads it. The outermost
- * network interceptor, so it sees every attempt and redirect hop, and never the cache's answers. A request
- * without the tag costs one tag lookup.
+ * then the response's status and headers, then, at {@code body}, its text as the task reads it. The first of
+ * wx-network's network interceptors (inside the application's own), so it sees every attempt and redirect hop,
+ * and never the cache's answers. A request without the tag costs one tag lookup.
  */
 public final class WireLogInterceptor implements Interceptor {
 

@@ -9,10 +9,16 @@ import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxErrno;
+import io.github.wxnetwork.WxRequestTemplate;
+import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
 import io.github.wxnetwork.support.WxTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -72,6 +78,23 @@ class RecentTasksTests {
 			assertThat(finished.elapsedMs()).isZero();
 			assertThat(kit.registry().find(task.id())).as("not among the unfinished").isEmpty();
 		}
+	}
+
+	@Test
+	void wxNetworkRecentTasksSizesTheRingAndANegativeOneStopsStartUp() {
+		ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+				AutoConfigurations.of(JacksonAutoConfiguration.class, WxNetworkAutoConfiguration.class));
+		runner.withPropertyValues("wx.network.recent-tasks=2").run((context) -> {
+			WxRequestTemplate requests = context.getBean(WxRequestTemplate.class);
+			for (int i = 0; i < 3; i++) {
+				requests.request(RequestOptions.builder(server.url("/n")).build()).join();
+			}
+			assertThat(context.getBean(TaskLauncher.class).registry().recent()).hasSize(2);
+		});
+		runner.withPropertyValues("wx.network.recent-tasks=-1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("wx.network.recent-tasks");
+		});
 	}
 
 	@Test

@@ -192,6 +192,33 @@ class WireLoggingTests {
 	}
 
 	@Test
+	void aClientsNoneSilencesItWhileTheTemplatesLogAtBasic(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(Clients.class)
+			.withPropertyValues("wx.network.logging.level=basic", "wx.network.clients.shop.logging.level=none",
+					"test.url=" + server.baseUrl())
+			.run((context) -> {
+				assertThat(context.getBean(Shop.class).item("7")).isEqualTo("item 7");
+				assertThat(this.events.list).isEmpty();
+				context.getBean(WxRequestTemplate.class).request(RequestOptions.builder(url("/p")).build()).join();
+				assertThat(this.events.list).hasSize(1);
+				assertThat(output).contains("request GET " + url("/p") + " -> 200").doesNotContain("/items/7");
+			});
+	}
+
+	@Test
+	void aCallersUrlCannotForgeLogLinesThroughItsErrMsg(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("wx.network.logging.level=basic").run((context) -> {
+			assertThatExceptionOfType(CompletionException.class)
+				.isThrownBy(() -> context.getBean(WxRequestTemplate.class)
+					.request(RequestOptions.builder("http://evil\n12:00:00.000 INFO forged/p?k=v").build())
+					.toCompletableFuture()
+					.join());
+			assertThat(output).contains("evil\\n12:00:00.000 INFO forged/p?k=***")
+				.doesNotContain("\n12:00:00.000 INFO forged");
+		});
+	}
+
+	@Test
 	void headersAreLoggedWithEverySecretKindMasked(CapturedOutput output) {
 		this.contextRunner
 			.withPropertyValues("wx.network.logging.level=headers", "wx.network.logging.masked-headers=X-Api-Key")
@@ -204,11 +231,11 @@ class WireLoggingTests {
 						.build())
 					.join();
 				assertThat(output).contains("--> GET " + url("/p?sig=***"), "<-- 200 OK " + url("/p?sig=***"))
-					.containsIgnoringCase("Authorization: ***")
-					.containsIgnoringCase("Proxy-Authorization: ***")
-					.containsIgnoringCase("Cookie: ***")
-					.containsIgnoringCase("x-api-key: ***")
-					.containsIgnoringCase("Set-Cookie: ***")
+					.containsPattern("(?m)^Authorization: \\*\\*\\*$")
+					.containsPattern("(?m)^Proxy-Authorization: \\*\\*\\*$")
+					.containsPattern("(?m)^Cookie: \\*\\*\\*$")
+					.containsPattern("(?mi)^x-api-key: \\*\\*\\*$")
+					.containsPattern("(?m)^Set-Cookie: \\*\\*\\*$")
 					.contains("X-Trace: trace-visible", "X-Served-By: edge-7")
 					.doesNotContain("query-secret", "auth-secret", "proxy-secret", "cookie-secret", "key-secret",
 							"cookie-from-server")
