@@ -325,11 +325,14 @@
     samples.set(key, kept);
     const previous = kept[kept.length - 2];
     const rate = previous ? (latest.count - previous.count) * 1000 / (latest.at - previous.at) : null;
-    const calls = latest.count - kept[0].count;
+    // the calls of the window from the catch-all top bucket, read with the others (COUNT is read apart from
+    // them, so a call ending in between would count in one and not the other)
+    const top = bounds.length - 1;
+    const calls = top > 0 ? latest.buckets[top] - kept[0].buckets[top] : 0;
     let p99 = null;
-    if (calls > 0 && bounds.length) {
+    if (calls > 0) {
       const i = latest.buckets.findIndex((n, b) => n - kept[0].buckets[b] >= 0.99 * calls);
-      p99 = i >= 0 ? '≤ ' + formatBound(Number(bounds[i])) : '> ' + formatBound(Number(bounds[bounds.length - 1]));
+      p99 = (i >= 0 && i < top) ? '≤ ' + formatBound(Number(bounds[i])) : '> ' + formatBound(Number(bounds[top - 1]));
     }
     return { client: latest.client, uri: latest.uri, count: latest.count, rate, p99 };
   }

@@ -143,8 +143,6 @@ class DashboardBrowserTest {
 		assertThat(text("kind-download-limit")).isEqualTo(String.valueOf(LIMIT));
 		assertThat(text("kind-download-running")).isEqualTo("0");
 		assertThat(this.driver.findElements(By.cssSelector("#task-rows tr"))).isEmpty();
-		// The metrics panel's first poll found no timer: no task has ended yet.
-		wait(Duration.ofSeconds(10)).until((d) -> d.findElement(By.id("no-metrics")).isDisplayed());
 
 		// Catalog calls: the panel gives their client and URI template a rate and a p99 (the slowest call's bucket).
 		for (int i = 1; i <= CATALOG_CALLS; i++) {
@@ -152,11 +150,12 @@ class DashboardBrowserTest {
 		}
 		MetricsRow catalog = wait(Duration.ofSeconds(10)).until((d) -> metricsRows().stream()
 			.filter((row) -> row.client().equals("upstream") && row.uri().equals("/items/{id}"))
+			.filter((row) -> row.count().equals(String.valueOf(CATALOG_CALLS)))
 			.filter((row) -> row.rate() > 0 && P99.matcher(row.p99()).matches())
 			.findFirst()
 			.orElse(null));
-		assertThat(catalog.count()).isEqualTo(String.valueOf(CATALOG_CALLS));
-		assertThat(catalog.p99Seconds()).isIn(bucketsHolding(slowestCatalogCallSeconds()));
+		// p99 of 10 calls is the slowest: the smallest bucket bound holding the timer's MAX for them.
+		assertThat(catalog.p99Seconds()).isEqualTo(smallestBucketHolding(catalogTimerMaxSeconds()));
 
 		// A download past wx.network.download.max-file-size fails: the newest finished task, with WeChat's errMsg.
 		JsonNode tooBig = json(send("POST", "/relay/downloads?wait=true",
@@ -238,7 +237,11 @@ class DashboardBrowserTest {
 		assertThat(last).filteredOn((task) -> task.type().equals("download") && task.state().equals("SUCCEEDED"))
 			.hasSize(BATCH - 1);
 		assertThat(last).extracting(Finished::id).contains(failedId);
-		assertThat(last).extracting(Finished::endedAt).isSortedAccordingTo(Comparator.reverseOrder());
+		int failedAt = last.stream().map(Finished::id).toList().indexOf(failedId);
+		assertThat(last.subList(0, failedAt))
+			.as("newest first: every download of the batch ended after the failed one, so is listed before it")
+			.filteredOn((task) -> task.type().equals("download") && task.state().equals("SUCCEEDED"))
+			.hasSize(BATCH - 1);
 		try (Stream<Path> files = Files.list(storage)) {
 			List<Path> complete = files.filter((file) -> file.getFileName().toString().startsWith("demo-"))
 				.filter((file) -> file.toFile().length() == FILE_SIZE)
@@ -273,22 +276,20 @@ class DashboardBrowserTest {
 	}
 
 	/** The slowest of the catalog calls, from slot to end, as the endpoint's recent list tells it. */
-	private double slowestCatalogCallSeconds() throws Exception {
-		long slowest = -1;
-		for (JsonNode task : json(send("GET", "/actuator/wxtasks", null)).get("recent")) {
-			if (!task.get("client").isNull() && task.get("client").asString().equals("upstream")) {
-				slowest = Math.max(slowest, task.get("elapsedMs").asLong());
+	/** The longest of the catalog calls as the timer saw them (from the template call to the end). */
+	private double catalogTimerMaxSeconds() throws Exception {
+		JsonNode timer = json(send("GET",
+				"/actuator/metrics/wx.network.tasks?tag=client:upstream&tag=uri:%2Fitems%2F%7Bid%7D", null));
+		for (JsonNode measurement : timer.get("measurements")) {
+			if (measurement.get("statistic").asString().equals("MAX")) {
+				return measurement.get("value").asDouble();
 			}
 		}
-		assertThat(slowest).isNotNegative();
-		return slowest / 1000.0;
+		throw new AssertionError("no MAX in " + timer);
 	}
 
-	/**
-	 * The bucket bounds a p99 of calls whose slowest took {@code seconds} may show: the smallest one holding
-	 * it, or the next (the timer also counts the call before it took its slot, which the endpoint does not).
-	 */
-	private List<Double> bucketsHolding(double seconds) throws Exception {
+	/** The smallest of application.yml's SLO bucket bounds that holds {@code seconds}. */
+	private double smallestBucketHolding(double seconds) throws Exception {
 		List<Double> bounds = new ArrayList<>();
 		JsonNode histogram = json(send("GET", "/actuator/metrics/wx.network.tasks.histogram", null));
 		for (JsonNode tag : histogram.get("availableTags")) {
@@ -296,9 +297,7 @@ class DashboardBrowserTest {
 				tag.get("values").forEach((value) -> bounds.add(Double.valueOf(value.asString())));
 			}
 		}
-		List<Double> holding = bounds.stream().filter((bound) -> bound >= seconds).sorted().toList();
-		assertThat(holding).isNotEmpty();
-		return holding.subList(0, Math.min(2, holding.size()));
+		return bounds.stream().filter((bound) -> bound >= seconds).min(Double::compare).orElseThrow();
 	}
 
 	private WebDriverWait wait(Duration timeout) {
