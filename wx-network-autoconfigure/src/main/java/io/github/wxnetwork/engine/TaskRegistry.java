@@ -77,7 +77,7 @@ public final class TaskRegistry {
 
 	/**
 	 * The last finished tasks, newest first. A slot whose task is not the one counted there (its writer has not
-	 * stored it yet, or a slower one overwrote it) is left out rather than shown out of order.
+	 * stored it yet) is left out rather than shown out of order.
 	 */
 	public List<FinishedTask> recent() {
 		int size = this.recent.length();
