@@ -81,18 +81,16 @@ public final class WireLog {
 		}
 		int status = task.statusCode();
 		long durationMs = durationNanos / 1_000_000;
-		LoggingEventBuilder event = logger.atInfo()
-			.addKeyValue("task.id", task.id())
-			.addKeyValue("kind", task.kind().type())
+		LoggingEventBuilder event = event(task).addKeyValue("kind", task.kind().type())
 			.addKeyValue("method", task.method())
 			.addKeyValue("url", task.url())
 			.addKeyValue("status", status)
-			.addKeyValue("durationMs", durationMs)
-			.addKeyValue("attempt", task.attempt());
+			.addKeyValue("durationMs", durationMs);
 		if (task.client() != null) {
 			event = event.addKeyValue("client", task.client()).addKeyValue("uri", task.uriTemplate());
 		}
-		event = event.setMessage("{} {} {} -> {} in {} ms (attempt {}, task {})")
+		event = event.setMessage((failure != null) ? "{} {} {} -> {} in {} ms (attempt {}, task {}): {} (errno {})"
+				: "{} {} {} -> {} in {} ms (attempt {}, task {})")
 			.addArgument(task.kind().type())
 			.addArgument(task.method())
 			.addArgument(task.url())
@@ -105,11 +103,15 @@ public final class WireLog {
 			String errMsg = Failures.printable(task.mask(failure.errMsg()));
 			event = event.addKeyValue("errMsg", errMsg)
 				.addKeyValue("errno", failure.errno())
-				.setMessage("{} {} {} -> {} in {} ms (attempt {}, task {}): {} (errno {})")
 				.addArgument(errMsg)
 				.addArgument(failure.errno());
 		}
 		event.log();
+	}
+
+	/** An INFO event about one of a task's attempts: every line carries the task's id and attempt as key-values. */
+	static LoggingEventBuilder event(TaskView task) {
+		return logger.atInfo().addKeyValue("task.id", task.id()).addKeyValue("attempt", task.attempt());
 	}
 
 	/**

@@ -48,9 +48,7 @@ public final class WireLogInterceptor implements Interceptor {
 			response = chain.proceed(request);
 		}
 		catch (IOException ex) {
-			WireLog.logger.atInfo()
-				.addKeyValue("task.id", task.id())
-				.addKeyValue("attempt", task.attempt())
+			WireLog.event(task)
 				.setMessage("<-- {} {} failed after {} ms: {} (task {})")
 				.addArgument(request.method())
 				.addArgument(url)
@@ -67,17 +65,14 @@ public final class WireLogInterceptor implements Interceptor {
 		}
 		message.append(' ').append(url).append(" (").append(tookMs).append(" ms, task ").append(task.id()).append(')');
 		log.appendHeaders(response.headers(), message);
-		WireLog.logger.atInfo()
-			.addKeyValue("task.id", task.id())
-			.addKeyValue("attempt", task.attempt())
+		WireLog.event(task)
 			.addKeyValue("status", response.code())
 			.log(message.toString());
 		ResponseBody body = response.body();
 		if (log.logsBodies() && WireLog.mayLogBody(task.kind(), true) && Texts.isText(body.contentType())) {
 			return response.newBuilder()
 				.body(new TappedResponseBody(body, log.maxBody(), response.header("Content-Encoding"),
-						(text) -> WireLog.logger.atInfo()
-							.addKeyValue("task.id", task.id())
+						(text) -> WireLog.event(task)
 							.log("<-- body of {} (task {}){}", url, task.id(), text)))
 				.build();
 		}
@@ -101,9 +96,7 @@ public final class WireLogInterceptor implements Interceptor {
 				appendLength(body, message);
 			}
 		}
-		WireLog.logger.atInfo()
-			.addKeyValue("task.id", task.id())
-			.addKeyValue("attempt", task.attempt())
+		WireLog.event(task)
 			.addKeyValue("method", request.method())
 			.addKeyValue("url", url)
 			.log(message.toString());
