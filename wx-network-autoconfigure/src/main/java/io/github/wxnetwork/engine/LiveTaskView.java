@@ -37,13 +37,14 @@ final class LiveTaskView implements TaskView {
 
 	private volatile int attempt = 1;
 
-	/** Set once when the task ends, before the registry keeps the view among the recent ones. */
-	private volatile WxNetworkException failure;
+	// Set once when the task ends, before the registry stores the view in its ring, and read only by those who
+	// took it from the ring: the ring's atomic store and load order them, so no volatile write on every task.
+	private WxNetworkException failure;
 
-	private volatile long endedAt;
+	private long endedAt;
 
 	/** Which finished task this was in the registry's count (the ring's slot is this modulo its size). */
-	private volatile long finishedNumber = -1;
+	private long finishedNumber = -1;
 
 	/** Set once by the launcher before anyone else sees the view. */
 	private String client;
