@@ -50,7 +50,10 @@ public class WxTasksEndpoint {
 		return new TasksDescriptor(tasks, kinds, recent);
 	}
 
-	/** One task, unfinished ({@link TaskDescriptor}) or recently finished ({@link FinishedTaskDescriptor}); 404 when unknown. */
+	/**
+	 * One task, unfinished ({@link TaskDescriptor}) or recently finished ({@link FinishedTaskDescriptor}); 404 when
+	 * unknown.
+	 */
 	@ReadOperation
 	public Object task(@Selector String id) {
 		return this.registry.find(id)

@@ -39,7 +39,8 @@ public final class WxNetworkObservationAutoConfiguration {
 	@ConditionalOnMissingBean(TaskObserver.class)
 	MicrometerTaskObserver wxTaskObserver(ObservationRegistry observationRegistry,
 			ObjectProvider<WxTaskObservationConvention> convention, ObjectProvider<QueueWaits> queueWaits) {
-		return new MicrometerTaskObserver(observationRegistry, convention.getIfAvailable(), queueWaits.getIfAvailable());
+		return new MicrometerTaskObserver(observationRegistry, convention.getIfAvailable(),
+				queueWaits.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -14,9 +14,9 @@ import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
 import io.github.wxnetwork.engine.ClientTemplate;
 import io.github.wxnetwork.engine.TaskRoute;
-import io.github.wxnetwork.wire.WireLogging;
 import io.github.wxnetwork.resilience.ResiliencePolicies;
 import io.github.wxnetwork.resilience.ResiliencePolicy;
+import io.github.wxnetwork.wire.WireLogging;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +86,8 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
 		plans.values().forEach((plan) -> kinds.add(plan.kind()));
 		ResiliencePolicy policy = policy(name, properties);
-		WireLogging wireLogging = this.beanFactory.getBeanProvider(WireLogging.class).getIfAvailable(() -> WireLogging.NONE);
+		WireLogging wireLogging = this.beanFactory.getBeanProvider(WireLogging.class)
+			.getIfAvailable(() -> WireLogging.NONE);
 		TaskRoute route = new TaskRoute(policy,
 				ClientTransports.resolve(this.type, annotation, name, properties, this.beanFactory),
 				wireLogging.at((properties.logging() != null) ? properties.logging().level() : null), name, null);

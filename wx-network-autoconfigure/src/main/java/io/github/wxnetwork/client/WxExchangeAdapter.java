@@ -122,7 +122,8 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 		Map<String, String> headers = headers(values);
 		Object template = this.templates.get(plan);
 		WxTask<?> task = switch (plan.kind()) {
-			case REQUEST -> ((WxRequestTemplate) template).request(plan.switches().applyToRequest(RequestOptions.builder(url))
+			case REQUEST -> ((WxRequestTemplate) template).request(plan.switches()
+				.applyToRequest(RequestOptions.builder(url))
 				.method(method)
 				.data(requestData(values.getBodyValue(), headers))
 				.headers(headers)
@@ -131,7 +132,8 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				.timeout(plan.timeout())
 				.build());
 			case UPLOAD -> upload((WxUploadTemplate) template, url, headers, values.getBodyValue(), plan);
-			case DOWNLOAD -> ((WxDownloadTemplate) template).downloadFile(plan.switches().applyCommon(DownloadOptions.builder(url))
+			case DOWNLOAD -> ((WxDownloadTemplate) template).downloadFile(plan.switches()
+				.applyCommon(DownloadOptions.builder(url))
 				.headers(headers)
 				.filePath(path(values.getAttributes().get(FILE_PATH)))
 				.timeout(plan.timeout())

@@ -68,7 +68,8 @@ public final class TaskRegistry {
 			do {
 				current = this.recent.get(slot);
 			}
-			while ((current == null || current.finishedNumber() < n) && !this.recent.compareAndSet(slot, current, view));
+			while ((current == null || current.finishedNumber() < n)
+					&& !this.recent.compareAndSet(slot, current, view));
 		}
 		if (registered) {
 			remove(task);

@@ -15,7 +15,8 @@ import io.github.wxnetwork.wire.WireLog;
  * @param client the {@code @WxClient}'s name, or null for template calls
  * @param uriTemplate the client method's URI template (e.g. {@code /items/{id}}), or null
  */
-public record TaskRoute(ResiliencePolicy policy, Transport transport, WireLog wireLog, String client, String uriTemplate) {
+public record TaskRoute(ResiliencePolicy policy, Transport transport, WireLog wireLog, String client,
+		String uriTemplate) {
 
 	/** No retry, no breaker, the engine's default transport, no logging. */
 	public static final TaskRoute DEFAULT = new TaskRoute(ResiliencePolicy.NONE, null);

@@ -104,7 +104,8 @@ final class TappedResponseBody extends ResponseBody {
 			text.append("\n(").append(this.total).append(" bytes gzip-encoded)");
 		}
 		else {
-			text.append("\n(").append(this.total).append(" bytes ").append(this.encoding).append("-encoded, not shown)");
+			text.append("\n(").append(this.total).append(" bytes ").append(this.encoding)
+				.append("-encoded, not shown)");
 		}
 		this.log.accept(text.toString());
 	}
