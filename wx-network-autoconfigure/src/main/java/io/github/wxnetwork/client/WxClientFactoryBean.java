@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +31,6 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
@@ -79,7 +77,7 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		if (annotation == null) {
 			throw new WxClientDefinitionException(this.type, "it is not annotated @WxClient");
 		}
-		String name = name(annotation);
+		String name = WxClientRegistrations.clientName(this.type, annotation);
 		WxClientProperties.Client properties = properties(name);
 		ClientSettings client = settings(annotation, name, properties);
 		Map<Method, MethodPlan> plans = MethodPlanner.plan(client);
@@ -121,15 +119,10 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		}
 	}
 
-	private String name(WxClient annotation) {
-		return StringUtils.hasText(annotation.name()) ? annotation.name().trim()
-				: StringUtils.uncapitalize(this.type.getSimpleName());
-	}
-
 	private WxClientProperties.Client properties(String name) {
 		WxClientProperties properties = this.beanFactory.getBeanProvider(WxClientProperties.class)
 			.getIfAvailable(this::bindProperties);
-		return settings(properties.clients(), name);
+		return properties.client(name);
 	}
 
 	/**
@@ -225,29 +218,6 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 	/** Without the auto-configuration (a plain {@code @EnableWxClients} set-up) the properties are bound here. */
 	private WxClientProperties bindProperties() {
 		return Binder.get(this.environment).bindOrCreate("wx.network", WxClientProperties.class);
-	}
-
-	/**
-	 * The client's settings. Property keys are matched relaxedly ({@code myShop}, {@code my-shop} and
-	 * {@code myshop} are one name), since Spring Boot's binder does not keep a key's case in every
-	 * property source.
-	 */
-	private static WxClientProperties.Client settings(Map<String, WxClientProperties.Client> clients, String name) {
-		WxClientProperties.Client exact = clients.get(name);
-		if (exact != null) {
-			return exact;
-		}
-		String wanted = relaxed(name);
-		for (Map.Entry<String, WxClientProperties.Client> entry : clients.entrySet()) {
-			if (relaxed(entry.getKey()).equals(wanted)) {
-				return entry.getValue();
-			}
-		}
-		return WxClientProperties.Client.NONE;
-	}
-
-	private static String relaxed(String name) {
-		return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
 	}
 
 	@Override

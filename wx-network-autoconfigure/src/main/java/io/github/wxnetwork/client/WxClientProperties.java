@@ -3,6 +3,7 @@ package io.github.wxnetwork.client;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.wxnetwork.resilience.RetryProperties;
@@ -27,6 +28,29 @@ public record WxClientProperties(Map<String, Client> clients) {
 
 	public WxClientProperties {
 		clients = (clients != null) ? clients : Map.of();
+	}
+
+	/**
+	 * The settings of the client of this name, none set when it has none. Keys are matched relaxedly
+	 * ({@code myShop}, {@code my-shop} and {@code myshop} are one name), since Spring Boot's binder does not
+	 * keep a key's case in every property source.
+	 */
+	public Client client(String name) {
+		Client exact = this.clients.get(name);
+		if (exact != null) {
+			return exact;
+		}
+		String wanted = relaxed(name);
+		for (Map.Entry<String, Client> entry : this.clients.entrySet()) {
+			if (relaxed(entry.getKey()).equals(wanted)) {
+				return entry.getValue();
+			}
+		}
+		return Client.NONE;
+	}
+
+	private static String relaxed(String name) {
+		return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -59,7 +83,7 @@ public record WxClientProperties(Map<String, Client> clients) {
 				new Ssl(null), null, new Logging(null));
 
 		/** {@code base-url}, else the deprecated {@code url}; null when neither is set. */
-		String effectiveBaseUrl() {
+		public String effectiveBaseUrl() {
 			return (this.baseUrl != null) ? this.baseUrl : this.url;
 		}
 

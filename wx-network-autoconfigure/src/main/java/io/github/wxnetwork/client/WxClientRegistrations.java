@@ -12,13 +12,15 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Turns packages and classes into one {@link WxClientFactoryBean} definition per interface: what the
- * automatic scan and {@link EnableWxClients} share. Only definitions are registered here; nothing is
- * instantiated, so the application's own bean definitions may still come and go.
+ * automatic scan, {@link EnableWxClients} and the {@code @WxClientTest} slice of {@code wx-network-test}
+ * share. Only definitions are registered here; nothing is instantiated, so the application's own bean
+ * definitions may still come and go. Public for that test slice; applications use the annotations.
  */
-final class WxClientRegistrations {
+public final class WxClientRegistrations {
 
 	private final BeanDefinitionRegistry registry;
 
@@ -26,31 +28,44 @@ final class WxClientRegistrations {
 
 	private final ResourceLoader resourceLoader;
 
-	WxClientRegistrations(BeanDefinitionRegistry registry, Environment environment, ResourceLoader resourceLoader) {
+	public WxClientRegistrations(BeanDefinitionRegistry registry, Environment environment,
+			ResourceLoader resourceLoader) {
 		this.registry = registry;
 		this.environment = environment;
 		this.resourceLoader = resourceLoader;
 	}
 
 	/** Scans the packages and registers every {@link WxClient} found. */
-	void scan(Collection<String> basePackages) {
+	public void scan(Collection<String> basePackages) {
+		find(basePackages).forEach(this::register);
+	}
+
+	/** The types annotated {@link WxClient} in the packages and below, in the order found; nothing is registered. */
+	public Set<Class<?>> find(Collection<String> basePackages) {
 		WxClientScanner scanner = new WxClientScanner(this.environment, this.resourceLoader);
-		Set<String> classNames = new LinkedHashSet<>();
+		Set<Class<?>> types = new LinkedHashSet<>();
 		for (String basePackage : basePackages) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-				classNames.add(candidate.getBeanClassName());
+				types.add(load(candidate.getBeanClassName()));
 			}
 		}
-		for (String className : classNames) {
-			register(load(className));
-		}
+		return types;
+	}
+
+	/**
+	 * The name of a client: {@code @WxClient(name)}, else the interface's simple name with a lower-case first
+	 * letter. The key of its {@code wx.network.clients.<name>.*} properties.
+	 */
+	public static String clientName(Class<?> type, WxClient annotation) {
+		return StringUtils.hasText(annotation.name()) ? annotation.name().trim()
+				: StringUtils.uncapitalize(type.getSimpleName());
 	}
 
 	/**
 	 * Registers one client. The bean is named after the interface's full name: client names are for
 	 * properties and may be shared by several interfaces of one service.
 	 */
-	void register(Class<?> type) {
+	public void register(Class<?> type) {
 		if (!type.isInterface() || type.isAnnotation()) {
 			throw new WxClientDefinitionException(type, "@WxClient goes on an interface, and this is a class");
 		}

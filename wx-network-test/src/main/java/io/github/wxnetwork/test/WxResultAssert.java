@@ -1,0 +1,121 @@
+package io.github.wxnetwork.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.wxnetwork.DownloadSuccess;
+import io.github.wxnetwork.RequestSuccess;
+import io.github.wxnetwork.UploadSuccess;
+
+import org.assertj.core.api.AbstractObjectAssert;
+
+/**
+ * Assertions on a task's result: a {@link RequestSuccess}, {@link UploadSuccess} or {@link DownloadSuccess}.
+ * AssertJ's own ({@code extracting}, {@code satisfies}, ...) apply as well.
+ *
+ * @param <R> the result type
+ */
+public final class WxResultAssert<R> extends AbstractObjectAssert<WxResultAssert<R>, R> {
+
+	WxResultAssert(R result) {
+		super(result, WxResultAssert.class);
+	}
+
+	/** The HTTP status; any status is a success in WeChat, so this is where a 404 shows. */
+	public WxResultAssert<R> hasStatusCode(int statusCode) {
+		isNotNull();
+		int actualStatus;
+		if (this.actual instanceof RequestSuccess request) {
+			actualStatus = request.statusCode();
+		}
+		else if (this.actual instanceof UploadSuccess upload) {
+			actualStatus = upload.statusCode();
+		}
+		else if (this.actual instanceof DownloadSuccess download) {
+			actualStatus = download.statusCode();
+		}
+		else {
+			throw notAResult();
+		}
+		if (actualStatus != statusCode) {
+			throw failureWithActualExpected(actualStatus, statusCode, "expected statusCode %s but was %s", statusCode,
+					actualStatus);
+		}
+		return this;
+	}
+
+	/** A response header (names are matched ignoring case, as in WeChat's header map). */
+	public WxResultAssert<R> hasHeader(String name, String value) {
+		isNotNull();
+		Map<String, String> header;
+		if (this.actual instanceof RequestSuccess request) {
+			header = request.header();
+		}
+		else if (this.actual instanceof UploadSuccess upload) {
+			header = upload.header();
+		}
+		else if (this.actual instanceof DownloadSuccess download) {
+			header = download.header();
+		}
+		else {
+			throw notAResult();
+		}
+		if (!Objects.equals(header.get(name), value)) {
+			throw failureWithActualExpected(header.get(name), value, "expected header %s: %s but was %s (headers %s)",
+					name, value, header.get(name), header);
+		}
+		return this;
+	}
+
+	/**
+	 * A request's or upload's {@code data}: for a request the parsed JSON value (a {@code Map}, {@code List},
+	 * {@code String}, number, boolean or null) or the text; for an upload the server's text.
+	 */
+	public WxResultAssert<R> hasData(Object data) {
+		isNotNull();
+		Object actualData;
+		if (this.actual instanceof RequestSuccess request) {
+			actualData = request.data();
+		}
+		else if (this.actual instanceof UploadSuccess upload) {
+			actualData = upload.data();
+		}
+		else {
+			throw failure("%s has no data: a download's content is in its file (hasFileContent)", this.actual);
+		}
+		if (!Objects.deepEquals(actualData, data)) {
+			throw failureWithActualExpected(actualData, data, "expected data %s but was %s", data, actualData);
+		}
+		return this;
+	}
+
+	private AssertionError notAResult() {
+		return failure("%s is not a wx-network result", this.actual);
+	}
+
+	/** A download's file (its {@code filePath}, else its {@code tempFilePath}) holds this text, in UTF-8. */
+	public WxResultAssert<R> hasFileContent(String content) {
+		if (!(this.actual instanceof DownloadSuccess download)) {
+			throw failure("%s is not a download's result", this.actual);
+		}
+		Path file = (download.filePath() != null) ? download.filePath() : download.tempFilePath();
+		String actualContent;
+		try {
+			actualContent = Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the downloaded file " + file, ex);
+		}
+		if (!actualContent.equals(content)) {
+			throw failureWithActualExpected(actualContent, content, "expected %s to hold %s but it holds %s", file,
+					content, actualContent);
+		}
+		return this;
+	}
+
+}

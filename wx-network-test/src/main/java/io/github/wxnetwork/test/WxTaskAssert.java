@@ -1,0 +1,92 @@
+package io.github.wxnetwork.test;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.wxnetwork.WxNetworkException;
+import io.github.wxnetwork.WxTask;
+
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on how a {@link WxTask} ends. A wait never outlasts its timeout: a task still running then fails
+ * the assertion with its id and state, and is left running.
+ *
+ * @param <R> the task's result type
+ */
+public final class WxTaskAssert<R> extends AbstractAssert<WxTaskAssert<R>, WxTask<R>> {
+
+	/** How long {@link #failsWith(String)} waits: longer than any default task timeout would be a hang. */
+	static final Duration DEFAULT_WAIT = Duration.ofSeconds(70);
+
+	WxTaskAssert(WxTask<R> task) {
+		super(task, WxTaskAssert.class);
+	}
+
+	/** Waits for the task to succeed and asserts on its result ({@code RequestSuccess}, ...). */
+	public WxResultAssert<R> succeedsWithin(Duration timeout) {
+		isNotNull();
+		try {
+			return new WxResultAssert<>(this.actual.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+		}
+		catch (ExecutionException | CompletionException ex) {
+			throw failure("expected task %s to succeed, but it failed with %s", this.actual.id(), describe(ex.getCause()));
+		}
+		catch (TimeoutException ex) {
+			throw notEnded(timeout);
+		}
+		catch (CancellationException ex) {
+			throw failure("expected task %s to end, but its future was cancelled", this.actual.id());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure("interrupted while waiting for task %s", this.actual.id());
+		}
+	}
+
+	/** Waits (at most 70 s) for the task to fail, and asserts its errMsg, e.g. {@code "request:fail timeout"}. */
+	public WxFailureAssert failsWith(String errMsg) {
+		return failsWithin(DEFAULT_WAIT).hasErrMsg(errMsg);
+	}
+
+	/** Waits for the task to fail and asserts on its {@link WxNetworkException}. */
+	public WxFailureAssert failsWithin(Duration timeout) {
+		isNotNull();
+		try {
+			R result = this.actual.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			throw failure("expected task %s to fail, but it succeeded with %s", this.actual.id(), result);
+		}
+		catch (ExecutionException | CompletionException ex) {
+			if (ex.getCause() instanceof WxNetworkException failure) {
+				return new WxFailureAssert(failure);
+			}
+			throw failure("expected task %s to fail with a WxNetworkException, but it failed with %s", this.actual.id(),
+					ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw notEnded(timeout);
+		}
+		catch (CancellationException ex) {
+			throw failure("expected task %s to end, but its future was cancelled", this.actual.id());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure("interrupted while waiting for task %s", this.actual.id());
+		}
+	}
+
+	private AssertionError notEnded(Duration timeout) {
+		return failure("expected task %s to end within %s, but it is still %s", this.actual.id(), timeout,
+				this.actual.state());
+	}
+
+	private static String describe(Throwable cause) {
+		return (cause instanceof WxNetworkException failure)
+				? "\"" + failure.errMsg() + "\" (errno " + failure.errno() + ")" : String.valueOf(cause);
+	}
+
+}
