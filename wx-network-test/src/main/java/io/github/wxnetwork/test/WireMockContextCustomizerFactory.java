@@ -26,6 +26,9 @@ final class WireMockContextCustomizerFactory implements ContextCustomizerFactory
 	/** The server's bean name. */
 	static final String BEAN_NAME = "wireMockServer";
 
+	/** The property source of the server's address: also what marks a context as having a server of ours. */
+	static final String PROPERTY_SOURCE = "wxNetworkTestWireMock";
+
 	static final String LOOPBACK = "127.0.0.1";
 
 	@Override
@@ -49,7 +52,7 @@ final class WireMockContextCustomizerFactory implements ContextCustomizerFactory
 			beanFactory.registerSingleton(BEAN_NAME, server);
 			// Also run when the refresh fails: the context then destroys its singletons but sends no closed event.
 			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, server::stop);
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(BEAN_NAME,
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE,
 					Map.of("wiremock.server.port", server.port(), "wiremock.server.baseUrl",
 							"http://" + LOOPBACK + ":" + server.port())));
 		}
