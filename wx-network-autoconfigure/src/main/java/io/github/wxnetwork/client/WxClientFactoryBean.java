@@ -26,7 +26,6 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -77,7 +76,7 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 		if (annotation == null) {
 			throw new WxClientDefinitionException(this.type, "it is not annotated @WxClient");
 		}
-		String name = WxClientRegistrations.clientName(this.type, annotation);
+		String name = WxClientRegistrations.clientName(this.type);
 		WxClientProperties.Client properties = properties(name);
 		ClientSettings client = settings(annotation, name, properties);
 		Map<Method, MethodPlan> plans = MethodPlanner.plan(client);
@@ -121,7 +120,7 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 
 	private WxClientProperties.Client properties(String name) {
 		WxClientProperties properties = this.beanFactory.getBeanProvider(WxClientProperties.class)
-			.getIfAvailable(this::bindProperties);
+			.getIfAvailable(() -> WxClientProperties.bind(this.environment));
 		return properties.client(name);
 	}
 
@@ -213,11 +212,6 @@ public final class WxClientFactoryBean<T> implements FactoryBean<T>, Initializin
 			}
 		});
 		return new WxClientFallback(covered, SingletonSupplier.of(() -> this.beanFactory.getBean(fallbackType)));
-	}
-
-	/** Without the auto-configuration (a plain {@code @EnableWxClients} set-up) the properties are bound here. */
-	private WxClientProperties bindProperties() {
-		return Binder.get(this.environment).bindOrCreate("wx.network", WxClientProperties.class);
 	}
 
 	@Override

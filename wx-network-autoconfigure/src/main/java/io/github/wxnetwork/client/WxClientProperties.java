@@ -11,7 +11,9 @@ import io.github.wxnetwork.wire.WireLogLevel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
 
 /**
  * {@code wx.network.clients.<name>.*}: what a deployment may change about a {@link WxClient} without
@@ -28,6 +30,14 @@ public record WxClientProperties(Map<String, Client> clients) {
 
 	public WxClientProperties {
 		clients = (clients != null) ? clients : Map.of();
+	}
+
+	/**
+	 * The properties as the environment has them: for a set-up without wx-network's auto-configuration (a plain
+	 * {@code @EnableWxClients}), and for tools that must see them before the context has its beans.
+	 */
+	public static WxClientProperties bind(Environment environment) {
+		return Binder.get(environment).bindOrCreate("wx.network", WxClientProperties.class);
 	}
 
 	/**

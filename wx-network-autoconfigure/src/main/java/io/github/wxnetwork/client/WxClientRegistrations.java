@@ -9,6 +9,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
@@ -37,26 +38,33 @@ public final class WxClientRegistrations {
 
 	/** Scans the packages and registers every {@link WxClient} found. */
 	public void scan(Collection<String> basePackages) {
-		find(basePackages).forEach(this::register);
+		find(basePackages, this.environment, this.resourceLoader).forEach(this::register);
 	}
 
 	/** The types annotated {@link WxClient} in the packages and below, in the order found; nothing is registered. */
-	public Set<Class<?>> find(Collection<String> basePackages) {
-		WxClientScanner scanner = new WxClientScanner(this.environment, this.resourceLoader);
+	public static Set<Class<?>> find(Collection<String> basePackages, Environment environment,
+			ResourceLoader resourceLoader) {
+		WxClientScanner scanner = new WxClientScanner(environment, resourceLoader);
 		Set<Class<?>> types = new LinkedHashSet<>();
 		for (String basePackage : basePackages) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-				types.add(load(candidate.getBeanClassName()));
+				types.add(load(candidate.getBeanClassName(), resourceLoader));
 			}
 		}
 		return types;
 	}
 
 	/**
-	 * The name of a client: {@code @WxClient(name)}, else the interface's simple name with a lower-case first
-	 * letter. The key of its {@code wx.network.clients.<name>.*} properties.
+	 * The name of a client: {@code @WxClient(name)} or {@code @WxClient(value)}, else the interface's simple
+	 * name with a lower-case first letter. The key of its {@code wx.network.clients.<name>.*} properties.
+	 * @throws WxClientDefinitionException when the type is not annotated {@link WxClient}
 	 */
-	public static String clientName(Class<?> type, WxClient annotation) {
+	public static String clientName(Class<?> type) {
+		// Merged: a plain getAnnotation ignores @AliasFor and would miss @WxClient("shop").
+		WxClient annotation = AnnotatedElementUtils.findMergedAnnotation(type, WxClient.class);
+		if (annotation == null) {
+			throw new WxClientDefinitionException(type, "it is not annotated @WxClient");
+		}
 		return StringUtils.hasText(annotation.name()) ? annotation.name().trim()
 				: StringUtils.uncapitalize(type.getSimpleName());
 	}
@@ -89,9 +97,9 @@ public final class WxClientRegistrations {
 		this.registry.registerBeanDefinition(beanName, definition);
 	}
 
-	private Class<?> load(String className) {
+	private static Class<?> load(String className, ResourceLoader resourceLoader) {
 		try {
-			return ClassUtils.forName(className, this.resourceLoader.getClassLoader());
+			return ClassUtils.forName(className, resourceLoader.getClassLoader());
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
 			throw new IllegalStateException("Cannot load @WxClient " + className, ex);

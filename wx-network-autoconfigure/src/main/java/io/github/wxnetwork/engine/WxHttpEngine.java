@@ -1,6 +1,7 @@
 package io.github.wxnetwork.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
@@ -267,6 +268,25 @@ public final class WxHttpEngine implements AutoCloseable {
 	/** The allow-list this engine enforces on every hop; templates check a task's first URL with it too. */
 	public HostGuard hostGuard() {
 		return this.hostGuard;
+	}
+
+	/**
+	 * Empties the HTTP cache of tasks that enable it, and the caches of clients with private responses: what
+	 * a test slice does between two tests, so that no answer of one is served to the next.
+	 * @throws UncheckedIOException when a cache's files cannot be deleted
+	 */
+	public void evictCaches() {
+		try {
+			if (this.cache != null) {
+				this.cache.evictAll();
+			}
+			for (HttpDiskCache partition : this.partitions) {
+				partition.cache().evictAll();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot empty the HTTP cache", ex);
+		}
 	}
 
 	/** The client of a task that sets no switch (wx-network's defaults). */

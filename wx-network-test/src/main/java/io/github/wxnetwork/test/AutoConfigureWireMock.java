@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 /**
  * Gives a test's application context a started {@code WireMockServer} bean (named {@code wireMockServer}) on
  * a free port of the loopback address, stopped when the context closes. Each test class gets its own server
- * (its own context), so classes may run in parallel; the server is reset ({@code resetAll()}: stubs, request
- * journal, scenarios) before each test method. Its address is in the properties {@code wiremock.server.port}
+ * (its own context, closed after the class), so classes may run in parallel; the server is reset
+ * ({@code resetAll()}: stubs, request journal, scenarios), and wx-network's HTTP cache emptied, before each
+ * test method. Its address is in the properties {@code wiremock.server.port}
  * and {@code wiremock.server.baseUrl} ({@code http://127.0.0.1:<port>}), for settings that name it.
  *
  * <p>Part of {@link WxClientTest}; also usable on its own, on a {@code @SpringBootTest} for instance.

@@ -11,7 +11,7 @@ import io.github.wxnetwork.client.WxClient;
 import io.github.wxnetwork.client.WxClientRegistrations;
 import okhttp3.Interceptor;
 
-import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.test.context.TestContextAnnotationUtils;
@@ -46,16 +46,15 @@ record TestedClients(Set<Class<?>> types) {
 			}
 			return new TestedClients(new LinkedHashSet<>(Arrays.asList(test.clients())));
 		}
-		WxClientRegistrations registrations = new WxClientRegistrations(new SimpleBeanDefinitionRegistry(),
-				new StandardEnvironment(), new DefaultResourceLoader(testClass.getClassLoader()));
-		return new TestedClients(registrations.find(List.of(ClassUtils.getPackageName(testClass))));
+		return new TestedClients(WxClientRegistrations.find(List.of(ClassUtils.getPackageName(testClass)),
+				new StandardEnvironment(), new DefaultResourceLoader(testClass.getClassLoader())));
 	}
 
 	/** The components the clients name and cannot work without: their fallbacks and interceptors. */
 	Set<Class<?>> components() {
 		Set<Class<?>> components = new LinkedHashSet<>();
 		for (Class<?> type : this.types) {
-			WxClient client = type.getAnnotation(WxClient.class);
+			WxClient client = AnnotatedElementUtils.findMergedAnnotation(type, WxClient.class);
 			if (client.fallback() != void.class) {
 				components.add(client.fallback());
 			}

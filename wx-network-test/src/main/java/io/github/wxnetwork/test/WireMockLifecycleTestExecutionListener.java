@@ -1,6 +1,7 @@
 package io.github.wxnetwork.test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.wxnetwork.engine.WxHttpEngine;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -10,7 +11,8 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
  * The life of the {@link AutoConfigureWireMock} server along its test class: reset before each test method,
- * so that no stub, recorded request or scenario state of one test is seen by the next; closed with its
+ * with wx-network's HTTP cache, so that no stub, recorded request, scenario state or cached answer of one test
+ * is seen by the next; closed with its
  * context after the class. That context is its class's alone (see the context customizer), so keeping it
  * cached would only hold a server and its threads until the JVM exits. Looks only at a context that is
  * already there: a test without the server never has one made for it here.
@@ -28,13 +30,15 @@ final class WireMockLifecycleTestExecutionListener extends AbstractTestExecution
 		WireMockServer server = server(testContext);
 		if (server != null) {
 			server.resetAll();
+			// An answer the HTTP cache kept would outlive the stub that gave it.
+			testContext.getApplicationContext().getBeanProvider(WxHttpEngine.class).ifAvailable(WxHttpEngine::evictCaches);
 		}
 	}
 
 	@Override
 	public void afterTestClass(TestContext testContext) {
 		if (server(testContext) != null) {
-			testContext.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
+			testContext.markApplicationContextDirty(HierarchyMode.CURRENT_LEVEL);
 		}
 	}
 

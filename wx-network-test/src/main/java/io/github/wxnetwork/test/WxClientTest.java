@@ -26,10 +26,14 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * <li>The clients are the ones named here; with none named, every {@code @WxClient} in the test's package and
  * below. Their {@code @WxClient(fallback)} and {@code interceptors} components are loaded with them. Other
  * beans a test needs come in with {@code @Import} or {@link #includeFilters()}.</li>
- * <li>A {@code WireMockServer} bean listens on a free loopback port, one per test class, and is reset before
- * each test method ({@link AutoConfigureWireMock}).</li>
- * <li>Every tested client's base URL is that server, with the path of the client's own URL when that URL
- * resolves; an undefined {@code ${...}} placeholder in it does not stop the test.</li>
+ * <li>A {@code WireMockServer} bean listens on a free loopback port, one per test class, and is reset (with
+ * wx-network's HTTP cache) before each test method ({@link AutoConfigureWireMock}).</li>
+ * <li>Every tested client's base URL is that server, with the path and query of the client's own URL (its
+ * {@code base-url} property, else {@code @WxClient(url)}); a {@code ${...}} placeholder no test defines is left
+ * out and does not stop the test.</li>
+ * <li>No call leaves the machine: no proxy, {@code allowed-domains} limited to loopback (plus the application's
+ * own list), {@code block-private-networks} and {@code require-https} off. The test's own properties win over
+ * these.</li>
  * <li>{@code WxRequestTemplate}, {@code WxUploadTemplate} and {@code WxDownloadTemplate} are there too.</li>
  * </ul>
  *

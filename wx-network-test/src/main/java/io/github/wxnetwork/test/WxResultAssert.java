@@ -1,7 +1,6 @@
 package io.github.wxnetwork.test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +108,7 @@ public final class WxResultAssert<R> extends AbstractObjectAssert<WxResultAssert
 			actualContent = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the downloaded file " + file, ex);
+			throw failure("expected %s to hold %s but it cannot be read: %s", file, content, ex);
 		}
 		if (!actualContent.equals(content)) {
 			throw failureWithActualExpected(actualContent, content, "expected %s to hold %s but it holds %s", file,

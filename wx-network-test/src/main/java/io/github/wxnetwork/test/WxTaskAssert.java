@@ -2,7 +2,6 @@ package io.github.wxnetwork.test;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +22,8 @@ public final class WxTaskAssert<R> extends AbstractAssert<WxTaskAssert<R>, WxTas
 	/** How long {@link #failsWith(String)} waits: longer than any default task timeout would be a hang. */
 	static final Duration DEFAULT_WAIT = Duration.ofSeconds(70);
 
+	private static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
+
 	WxTaskAssert(WxTask<R> task) {
 		super(task, WxTaskAssert.class);
 	}
@@ -31,9 +32,9 @@ public final class WxTaskAssert<R> extends AbstractAssert<WxTaskAssert<R>, WxTas
 	public WxResultAssert<R> succeedsWithin(Duration timeout) {
 		isNotNull();
 		try {
-			return new WxResultAssert<>(this.actual.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+			return new WxResultAssert<>(this.actual.toCompletableFuture().get(nanos(timeout), TimeUnit.NANOSECONDS));
 		}
-		catch (ExecutionException | CompletionException ex) {
+		catch (ExecutionException ex) {
 			throw failure("expected task %s to succeed, but it failed with %s", this.actual.id(), describe(ex.getCause()));
 		}
 		catch (TimeoutException ex) {
@@ -57,10 +58,10 @@ public final class WxTaskAssert<R> extends AbstractAssert<WxTaskAssert<R>, WxTas
 	public WxFailureAssert failsWithin(Duration timeout) {
 		isNotNull();
 		try {
-			R result = this.actual.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			R result = this.actual.toCompletableFuture().get(nanos(timeout), TimeUnit.NANOSECONDS);
 			throw failure("expected task %s to fail, but it succeeded with %s", this.actual.id(), result);
 		}
-		catch (ExecutionException | CompletionException ex) {
+		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof WxNetworkException failure) {
 				return new WxFailureAssert(failure);
 			}
@@ -79,9 +80,15 @@ public final class WxTaskAssert<R> extends AbstractAssert<WxTaskAssert<R>, WxTas
 		}
 	}
 
+	/** A wait of years is a wait without end, not an overflow. */
+	private static long nanos(Duration timeout) {
+		return (timeout.compareTo(FOREVER) >= 0) ? Long.MAX_VALUE : Math.max(0, timeout.toNanos());
+	}
+
 	private AssertionError notEnded(Duration timeout) {
-		return failure("expected task %s to end within %s, but it is still %s", this.actual.id(), timeout,
-				this.actual.state());
+		// The state is read after the wait: a task ending at that instant shows its end state.
+		return failure("expected task %s to end within %s, but it had not ended (state now %s)", this.actual.id(),
+				timeout, this.actual.state());
 	}
 
 	private static String describe(Throwable cause) {

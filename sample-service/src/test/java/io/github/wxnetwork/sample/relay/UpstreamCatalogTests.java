@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The catalog client on its own, against a WireMock upstream: no web server, no relay controller, only
  * wx-network, Jackson, the client and the components it names (its signer and fallback). Its URL names
- * {@code ${local.server.port}}, which a slice never has: the slice points it at the server regardless.
+ * {@code ${local.server.port}}, which a slice never has: the slice points it at the server regardless, keeping
+ * the URL's path ({@code /upstream}).
  */
 @WxClientTest(UpstreamCatalog.class)
 @EnableConfigurationProperties(RequestSignature.class)
@@ -45,19 +46,19 @@ class UpstreamCatalogTests {
 
 	@Test
 	void anItemIsDecodedAndItsCallSignedByTheClientsInterceptor() throws Exception {
-		this.upstream.stubFor(get("/items/7").willReturn(okJson("{\"id\":7,\"name\":\"item-7\",\"tags\":[\"wx\"]}")));
+		this.upstream.stubFor(get("/upstream/items/7").willReturn(okJson("{\"id\":7,\"name\":\"item-7\",\"tags\":[\"wx\"]}")));
 
 		assertThat(this.catalog.item(7).get(WAIT.toSeconds(), TimeUnit.SECONDS))
 			.isEqualTo(new Item(7, "item-7", List.of("wx")));
-		LoggedRequest call = this.upstream.findAll(getRequestedFor(urlEqualTo("/items/7"))).get(0);
-		assertThat(this.signature.verify(call.getHeader(RequestSignature.SIGNATURE), "GET", "/items/7",
+		LoggedRequest call = this.upstream.findAll(getRequestedFor(urlEqualTo("/upstream/items/7"))).get(0);
+		assertThat(this.signature.verify(call.getHeader(RequestSignature.SIGNATURE), "GET", "/upstream/items/7",
 				call.getHeader(RequestSignature.TIMESTAMP), new byte[0]))
 			.isTrue();
 	}
 
 	@Test
 	void anItemTheUpstreamDoesNotHaveIsAnsweredByTheFallback() throws Exception {
-		this.upstream.stubFor(get("/items/0").willReturn(notFound()));
+		this.upstream.stubFor(get("/upstream/items/0").willReturn(notFound()));
 
 		assertThat(this.catalog.item(0).get(WAIT.toSeconds(), TimeUnit.SECONDS).name())
 			.isEqualTo("unavailable");
@@ -68,14 +69,14 @@ class UpstreamCatalogTests {
 
 	@Test
 	void anItemTheUpstreamSaysIsFreshComesFromTheHttpCacheTheSecondTime() throws Exception {
-		this.upstream.stubFor(get("/items/3")
+		this.upstream.stubFor(get("/upstream/items/3")
 			.willReturn(okJson("{\"id\":3,\"name\":\"item-3\",\"tags\":[]}").withHeader("Cache-Control", "max-age=30")));
 
 		for (int i = 0; i < 2; i++) {
 			assertThat(this.catalog.item(3).get(WAIT.toSeconds(), TimeUnit.SECONDS).name())
 				.isEqualTo("item-3");
 		}
-		this.upstream.verify(1, getRequestedFor(urlEqualTo("/items/3")));
+		this.upstream.verify(1, getRequestedFor(urlEqualTo("/upstream/items/3")));
 	}
 
 }

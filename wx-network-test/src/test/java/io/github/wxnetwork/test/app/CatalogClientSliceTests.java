@@ -1,9 +1,11 @@
 package io.github.wxnetwork.test.app;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.WxDownloadTemplate;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.WxUploadTemplate;
+import io.github.wxnetwork.test.WxAssertions;
 import io.github.wxnetwork.test.WxClientTest;
 import io.github.wxnetwork.test.app.pricing.PricingClient;
 import org.junit.jupiter.api.Nested;
@@ -36,6 +38,9 @@ class CatalogClientSliceTests {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	WxRequestTemplate wx;
+
 	@Test
 	void theClientCallsTheServerAlthoughItsUrlPlaceholderIsUndefinedAndTheGuardsRefuseLoopback() {
 		this.server.stubFor(get("/items/7").willReturn(okJson("{\"id\":7,\"name\":\"seven\"}")));
@@ -64,6 +69,12 @@ class CatalogClientSliceTests {
 	void theInterceptorTheClientNamesIsLoadedAndNoOtherComponent() {
 		assertThat(this.context.getBeanNamesForType(TracingInterceptor.class)).hasSize(1);
 		assertThat(this.context.getBeanNamesForType(AuditService.class)).isEmpty();
+	}
+
+	@Test
+	void aCallToAnotherHostNeverLeavesTheMachine() {
+		WxAssertions.assertThat(this.wx.request(RequestOptions.builder("http://example.org/items").build()))
+			.failsWith("request:fail url not in domain list");
 	}
 
 	@Test
@@ -97,6 +108,7 @@ class CatalogClientSliceTests {
 
 			assertThat(this.nestedCatalog.item(8).name()).isEqualTo("nested");
 			assertThat(this.nestedServer.getAllServeEvents()).singleElement();
+			assertThat(CatalogClientSliceTests.this.server).isSameAs(this.nestedServer);
 		}
 
 	}

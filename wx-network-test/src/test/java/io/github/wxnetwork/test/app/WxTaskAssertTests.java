@@ -127,7 +127,7 @@ class WxTaskAssertTests {
 
 		assertThatThrownBy(() -> assertThat(task).succeedsWithin(Duration.ofMillis(50)))
 			.isInstanceOf(AssertionError.class)
-			.hasMessageContaining("to end within PT0.05S, but it is still RUNNING");
+			.hasMessageContaining("to end within PT0.05S, but it had not ended (state now RUNNING)");
 		task.abort();
 		assertThat(task).failsWith("request:fail abort");
 	}

@@ -11,4 +11,9 @@ class PricingFallback implements PricingClient {
 		return "no quote for " + sku;
 	}
 
+	@Override
+	public String history(String sku) {
+		return "no history for " + sku;
+	}
+
 }
