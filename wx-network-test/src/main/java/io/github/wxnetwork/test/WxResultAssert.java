@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.RequestSuccess;
@@ -27,20 +28,7 @@ public final class WxResultAssert<R> extends AbstractObjectAssert<WxResultAssert
 
 	/** The HTTP status; any status is a success in WeChat, so this is where a 404 shows. */
 	public WxResultAssert<R> hasStatusCode(int statusCode) {
-		isNotNull();
-		int actualStatus;
-		if (this.actual instanceof RequestSuccess request) {
-			actualStatus = request.statusCode();
-		}
-		else if (this.actual instanceof UploadSuccess upload) {
-			actualStatus = upload.statusCode();
-		}
-		else if (this.actual instanceof DownloadSuccess download) {
-			actualStatus = download.statusCode();
-		}
-		else {
-			throw notAResult();
-		}
+		int actualStatus = ofAnyKind(RequestSuccess::statusCode, UploadSuccess::statusCode, DownloadSuccess::statusCode);
 		if (actualStatus != statusCode) {
 			throw failureWithActualExpected(actualStatus, statusCode, "expected statusCode %s but was %s", statusCode,
 					actualStatus);
@@ -50,25 +38,28 @@ public final class WxResultAssert<R> extends AbstractObjectAssert<WxResultAssert
 
 	/** A response header (names are matched ignoring case, as in WeChat's header map). */
 	public WxResultAssert<R> hasHeader(String name, String value) {
-		isNotNull();
-		Map<String, String> header;
-		if (this.actual instanceof RequestSuccess request) {
-			header = request.header();
-		}
-		else if (this.actual instanceof UploadSuccess upload) {
-			header = upload.header();
-		}
-		else if (this.actual instanceof DownloadSuccess download) {
-			header = download.header();
-		}
-		else {
-			throw notAResult();
-		}
+		Map<String, String> header = ofAnyKind(RequestSuccess::header, UploadSuccess::header, DownloadSuccess::header);
 		if (!Objects.equals(header.get(name), value)) {
 			throw failureWithActualExpected(header.get(name), value, "expected header %s: %s but was %s (headers %s)",
 					name, value, header.get(name), header);
 		}
 		return this;
+	}
+
+	/** What the three kinds of result all have, read from the one this is. */
+	private <T> T ofAnyKind(Function<RequestSuccess, T> request, Function<UploadSuccess, T> upload,
+			Function<DownloadSuccess, T> download) {
+		isNotNull();
+		if (this.actual instanceof RequestSuccess success) {
+			return request.apply(success);
+		}
+		if (this.actual instanceof UploadSuccess success) {
+			return upload.apply(success);
+		}
+		if (this.actual instanceof DownloadSuccess success) {
+			return download.apply(success);
+		}
+		throw failure("%s is not a wx-network result", this.actual);
 	}
 
 	/**
@@ -91,10 +82,6 @@ public final class WxResultAssert<R> extends AbstractObjectAssert<WxResultAssert
 			throw failureWithActualExpected(actualData, data, "expected data %s but was %s", data, actualData);
 		}
 		return this;
-	}
-
-	private AssertionError notAResult() {
-		return failure("%s is not a wx-network result", this.actual);
 	}
 
 	/** A download's file (its {@code filePath}, else its {@code tempFilePath}) holds this text, in UTF-8. */

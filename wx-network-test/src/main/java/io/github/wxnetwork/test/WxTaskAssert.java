@@ -30,23 +30,12 @@ public final class WxTaskAssert<R> extends AbstractAssert<WxTaskAssert<R>, WxTas
 
 	/** Waits for the task to succeed and asserts on its result ({@code RequestSuccess}, ...). */
 	public WxResultAssert<R> succeedsWithin(Duration timeout) {
-		isNotNull();
-		try {
-			return new WxResultAssert<>(this.actual.toCompletableFuture().get(nanos(timeout), TimeUnit.NANOSECONDS));
+		Outcome<R> outcome = awaitEnd(timeout);
+		if (outcome.failure() != null) {
+			throw failure("expected task %s to succeed, but it failed with %s", this.actual.id(),
+					describe(outcome.failure()));
 		}
-		catch (ExecutionException ex) {
-			throw failure("expected task %s to succeed, but it failed with %s", this.actual.id(), describe(ex.getCause()));
-		}
-		catch (TimeoutException ex) {
-			throw notEnded(timeout);
-		}
-		catch (CancellationException ex) {
-			throw failure("expected task %s to end, but its future was cancelled", this.actual.id());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw failure("interrupted while waiting for task %s", this.actual.id());
-		}
+		return new WxResultAssert<>(outcome.result());
 	}
 
 	/** Waits (at most 70 s) for the task to fail, and asserts its errMsg, e.g. {@code "request:fail timeout"}. */
@@ -56,17 +45,25 @@ public final class WxTaskAssert<R> extends AbstractAssert<WxTaskAssert<R>, WxTas
 
 	/** Waits for the task to fail and asserts on its {@link WxNetworkException}. */
 	public WxFailureAssert failsWithin(Duration timeout) {
+		Outcome<R> outcome = awaitEnd(timeout);
+		if (outcome.failure() == null) {
+			throw failure("expected task %s to fail, but it succeeded with %s", this.actual.id(), outcome.result());
+		}
+		if (!(outcome.failure() instanceof WxNetworkException failure)) {
+			throw failure("expected task %s to fail with a WxNetworkException, but it failed with %s", this.actual.id(),
+					outcome.failure());
+		}
+		return new WxFailureAssert(failure);
+	}
+
+	/** How the task ended; an assertion error when it did not end within the timeout. */
+	private Outcome<R> awaitEnd(Duration timeout) {
 		isNotNull();
 		try {
-			R result = this.actual.toCompletableFuture().get(nanos(timeout), TimeUnit.NANOSECONDS);
-			throw failure("expected task %s to fail, but it succeeded with %s", this.actual.id(), result);
+			return new Outcome<>(this.actual.toCompletableFuture().get(nanos(timeout), TimeUnit.NANOSECONDS), null);
 		}
 		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof WxNetworkException failure) {
-				return new WxFailureAssert(failure);
-			}
-			throw failure("expected task %s to fail with a WxNetworkException, but it failed with %s", this.actual.id(),
-					ex.getCause());
+			return new Outcome<>(null, ex.getCause());
 		}
 		catch (TimeoutException ex) {
 			throw notEnded(timeout);
@@ -89,6 +86,10 @@ public final class WxTaskAssert<R> extends AbstractAssert<WxTaskAssert<R>, WxTas
 		// The state is read after the wait: a task ending at that instant shows its end state.
 		return failure("expected task %s to end within %s, but it had not ended (state now %s)", this.actual.id(),
 				timeout, this.actual.state());
+	}
+
+	/** A task's result, or what it failed with. */
+	private record Outcome<R>(R result, Throwable failure) {
 	}
 
 	private static String describe(Throwable cause) {

@@ -51,18 +51,12 @@ class ParallelExecutionTests {
 			.assertStatistics((stats) -> stats.started(6).succeeded(6));
 	}
 
-	/** Stubs {@code /items/1} as {@code name}, meets the other class when running in parallel, then calls. */
-	static void stubMeetAndCall(WireMockServer server, CatalogClient catalog, String name) throws Exception {
-		server.stubFor(get("/items/1").willReturn(okJson("{\"id\":1,\"name\":\"" + name + "\"}")));
-		CyclicBarrier barrier = meeting;
-		if (barrier != null) {
-			barrier.await(30, TimeUnit.SECONDS);
-		}
-		assertThat(catalog.item(1).name()).isEqualTo(name);
-	}
-
+	/**
+	 * One example class: stubs {@code /items/1} as its name, meets the other class when running in parallel,
+	 * then calls; its other tests find a clean server.
+	 */
 	@WxClientTest(CatalogClient.class)
-	static class FirstExample {
+	abstract static class Example {
 
 		@Autowired
 		CatalogClient catalog;
@@ -70,9 +64,16 @@ class ParallelExecutionTests {
 		@Autowired
 		WireMockServer server;
 
+		abstract String name();
+
 		@Test
 		void stubsMeetsAndCalls() throws Exception {
-			stubMeetAndCall(this.server, this.catalog, "first");
+			this.server.stubFor(get("/items/1").willReturn(okJson("{\"id\":1,\"name\":\"" + name() + "\"}")));
+			CyclicBarrier barrier = meeting;
+			if (barrier != null) {
+				barrier.await(30, TimeUnit.SECONDS);
+			}
+			assertThat(this.catalog.item(1).name()).isEqualTo(name());
 		}
 
 		@Test
@@ -80,35 +81,42 @@ class ParallelExecutionTests {
 			assertThat(this.server.getStubMappings()).isEmpty();
 		}
 
+		/** What each subclass's nested class checks (declared there: see {@link FirstExample}). */
+		void hasItsOwnCleanServer(WireMockServer innerServer) {
+			assertThat(innerServer).isNotNull();
+			assertThat(innerServer.getStubMappings()).isEmpty();
+		}
+
+	}
+
+	/**
+	 * Each subclass declares its own {@code @Nested} class: one declared in {@link Example} would be one test
+	 * class for Spring, whose context (and server) both subclasses would then share.
+	 */
+	static class FirstExample extends Example {
+
+		@Override
+		String name() {
+			return "first";
+		}
+
 		@Nested
 		class Inner {
 
 			@Test
 			void hasItsOwnCleanServer(@Autowired WireMockServer innerServer) {
-				assertThat(innerServer.getStubMappings()).isEmpty();
+				FirstExample.this.hasItsOwnCleanServer(innerServer);
 			}
 
 		}
 
 	}
 
-	@WxClientTest(CatalogClient.class)
-	static class SecondExample {
+	static class SecondExample extends Example {
 
-		@Autowired
-		CatalogClient catalog;
-
-		@Autowired
-		WireMockServer server;
-
-		@Test
-		void stubsMeetsAndCalls() throws Exception {
-			stubMeetAndCall(this.server, this.catalog, "second");
-		}
-
-		@Test
-		void findsNoStubOfAnotherTest() {
-			assertThat(this.server.getStubMappings()).isEmpty();
+		@Override
+		String name() {
+			return "second";
 		}
 
 		@Nested
@@ -116,7 +124,7 @@ class ParallelExecutionTests {
 
 			@Test
 			void hasItsOwnCleanServer(@Autowired WireMockServer innerServer) {
-				assertThat(innerServer.getStubMappings()).isEmpty();
+				SecondExample.this.hasItsOwnCleanServer(innerServer);
 			}
 
 		}
