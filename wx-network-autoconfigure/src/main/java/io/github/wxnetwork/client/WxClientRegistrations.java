@@ -78,7 +78,8 @@ public final class WxClientRegistrations {
 			throw new WxClientDefinitionException(type, "@WxClient goes on an interface, and this is a class");
 		}
 		if (!type.isAnnotationPresent(WxClient.class)) {
-			throw new WxClientDefinitionException(type, "it is listed in @EnableWxClients(clients) but not annotated @WxClient");
+			throw new WxClientDefinitionException(type,
+					"it is listed in @EnableWxClients(clients) but not annotated @WxClient");
 		}
 		String beanName = type.getName();
 		if (this.registry.containsBeanDefinition(beanName)) {

@@ -40,8 +40,8 @@ record TestedClients(Set<Class<?>> types) {
 		if (test.clients().length > 0) {
 			for (Class<?> type : test.clients()) {
 				if (!type.isInterface() || !type.isAnnotationPresent(WxClient.class)) {
-					throw new IllegalStateException("@WxClientTest on " + testClass.getName() + " names " + type.getName()
-							+ ", which is not an interface annotated @WxClient");
+					throw new IllegalStateException("@WxClientTest on " + testClass.getName() + " names "
+							+ type.getName() + ", which is not an interface annotated @WxClient");
 				}
 			}
 			return new TestedClients(new LinkedHashSet<>(Arrays.asList(test.clients())));

@@ -42,7 +42,8 @@ final class TestedClientsPostProcessor implements BeanDefinitionRegistryPostProc
 				registry.removeBeanDefinition(name);
 			}
 		}
-		WxClientRegistrations registrations = new WxClientRegistrations(registry, this.environment, this.resourceLoader);
+		WxClientRegistrations registrations = new WxClientRegistrations(registry, this.environment,
+				this.resourceLoader);
 		this.clients.forEach(registrations::register);
 	}
 

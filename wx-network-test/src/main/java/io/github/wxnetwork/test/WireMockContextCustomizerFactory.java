@@ -39,8 +39,8 @@ final class WireMockContextCustomizerFactory implements ContextCustomizerFactory
 	}
 
 	/**
-	 * Equal (a record) for one test class only: a context, and so a server, is never shared between two classes, whose
-	 * resets would otherwise wipe each other's stubs when they run in parallel.
+	 * Equal (a record) for one test class only: a context, and so a server, is never shared between two
+	 * classes, whose resets would otherwise wipe each other's stubs when they run in parallel.
 	 */
 	private record WireMockContextCustomizer(Class<?> testClass) implements ContextCustomizer {
 

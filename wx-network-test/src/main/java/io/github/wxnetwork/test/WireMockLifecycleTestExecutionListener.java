@@ -11,11 +11,10 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
  * The life of the {@link AutoConfigureWireMock} server along its test class: reset before each test method,
- * with wx-network's HTTP cache, so that no stub, recorded request, scenario state or cached answer of one test
- * is seen by the next; closed with its
- * context after the class. That context is its class's alone (see the context customizer), so keeping it
- * cached would only hold a server and its threads until the JVM exits. Looks only at a context that is
- * already there: a test without the server never has one made for it here.
+ * with wx-network's HTTP cache, so that no stub, recorded request, scenario state or cached answer of one
+ * test is seen by the next; closed with its context after the class. That context is its class's alone (see
+ * the context customizer), so keeping it cached would only hold a server and its threads until the JVM exits.
+ * Looks only at a context that is already there: a test without the server never has one made for it here.
  */
 final class WireMockLifecycleTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -31,7 +30,9 @@ final class WireMockLifecycleTestExecutionListener extends AbstractTestExecution
 		if (server != null) {
 			server.resetAll();
 			// An answer the HTTP cache kept would outlive the stub that gave it.
-			testContext.getApplicationContext().getBeanProvider(WxHttpEngine.class).ifAvailable(WxHttpEngine::evictCaches);
+			testContext.getApplicationContext()
+				.getBeanProvider(WxHttpEngine.class)
+				.ifAvailable(WxHttpEngine::evictCaches);
 		}
 	}
 

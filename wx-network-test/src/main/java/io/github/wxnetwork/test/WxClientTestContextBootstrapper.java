@@ -18,7 +18,8 @@ class WxClientTestContextBootstrapper extends TestSliceTestContextBootstrapper<W
 	protected String[] getProperties(Class<?> testClass) {
 		String[] declared = super.getProperties(testClass);
 		List<String> properties = new ArrayList<>();
-		if (declared == null || Arrays.stream(declared).noneMatch((property) -> property.startsWith(WEB_APPLICATION_TYPE))) {
+		if (declared == null
+				|| Arrays.stream(declared).noneMatch((property) -> property.startsWith(WEB_APPLICATION_TYPE))) {
 			properties.add(WEB_APPLICATION_TYPE + "=none");
 		}
 		if (declared != null) {

@@ -57,8 +57,8 @@ final class WxClientTestContextCustomizerFactory implements ContextCustomizerFac
 				sources.addFirst(slice);
 			}
 			if (!(context.getBeanFactory() instanceof BeanDefinitionRegistry registry)) {
-				throw new IllegalStateException("@WxClientTest needs a context whose bean factory takes bean definitions, "
-						+ "and " + context.getClass().getName() + " has none");
+				throw new IllegalStateException("@WxClientTest needs a context whose bean factory takes bean "
+						+ "definitions, and " + context.getClass().getName() + " has none");
 			}
 			registry.registerBeanDefinition(TestedClientsPostProcessor.class.getName(),
 					new RootBeanDefinition(TestedClientsPostProcessor.class,

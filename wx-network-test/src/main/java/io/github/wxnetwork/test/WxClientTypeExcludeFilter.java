@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.filter.annotation.StandardAnnotatio
  */
 final class WxClientTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<WxClientTest> {
 
-	private static final Set<Class<?>> JACKSON = Set.of(JacksonComponent.class, JacksonMixin.class, JacksonModule.class);
+	private static final Set<Class<?>> JACKSON = Set.of(JacksonComponent.class, JacksonMixin.class,
+			JacksonModule.class);
 
 	private final Set<Class<?>> components;
 

@@ -15,7 +15,8 @@ public final class WxFailureAssert extends AbstractThrowableAssert<WxFailureAsse
 	public WxFailureAssert hasErrMsg(String errMsg) {
 		if (!this.actual.errMsg().equals(errMsg)) {
 			throw failureWithActualExpected(this.actual.errMsg(), errMsg,
-					"expected errMsg \"%s\" but was \"%s\" (errno %s)", errMsg, this.actual.errMsg(), this.actual.errno());
+					"expected errMsg \"%s\" but was \"%s\" (errno %s)", errMsg, this.actual.errMsg(),
+					this.actual.errno());
 		}
 		return this;
 	}

@@ -28,7 +28,8 @@ public final class WxResultAssert<R> extends AbstractObjectAssert<WxResultAssert
 
 	/** The HTTP status; any status is a success in WeChat, so this is where a 404 shows. */
 	public WxResultAssert<R> hasStatusCode(int statusCode) {
-		int actualStatus = ofAnyKind(RequestSuccess::statusCode, UploadSuccess::statusCode, DownloadSuccess::statusCode);
+		int actualStatus = ofAnyKind(RequestSuccess::statusCode, UploadSuccess::statusCode,
+				DownloadSuccess::statusCode);
 		if (actualStatus != statusCode) {
 			throw failureWithActualExpected(actualStatus, statusCode, "expected statusCode %s but was %s", statusCode,
 					actualStatus);

@@ -46,7 +46,8 @@ class UpstreamCatalogTests {
 
 	@Test
 	void anItemIsDecodedAndItsCallSignedByTheClientsInterceptor() throws Exception {
-		this.upstream.stubFor(get("/upstream/items/7").willReturn(okJson("{\"id\":7,\"name\":\"item-7\",\"tags\":[\"wx\"]}")));
+		this.upstream.stubFor(
+				get("/upstream/items/7").willReturn(okJson("{\"id\":7,\"name\":\"item-7\",\"tags\":[\"wx\"]}")));
 
 		assertThat(this.catalog.item(7).get(WAIT.toSeconds(), TimeUnit.SECONDS))
 			.isEqualTo(new Item(7, "item-7", List.of("wx")));
@@ -70,7 +71,8 @@ class UpstreamCatalogTests {
 	@Test
 	void anItemTheUpstreamSaysIsFreshComesFromTheHttpCacheTheSecondTime() throws Exception {
 		this.upstream.stubFor(get("/upstream/items/3")
-			.willReturn(okJson("{\"id\":3,\"name\":\"item-3\",\"tags\":[]}").withHeader("Cache-Control", "max-age=30")));
+			.willReturn(
+					okJson("{\"id\":3,\"name\":\"item-3\",\"tags\":[]}").withHeader("Cache-Control", "max-age=30")));
 
 		for (int i = 0; i < 2; i++) {
 			assertThat(this.catalog.item(3).get(WAIT.toSeconds(), TimeUnit.SECONDS).name())

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The server is reset before each test: the first test leaves a stub, a request, a scenario state and an answer
- * in the HTTP cache behind, the second finds none of them. Stubs made in {@code @BeforeEach} are kept (the reset runs before it).
+ * The server is reset before each test: the first test leaves a stub, a request, a scenario state and an
+ * answer in the HTTP cache behind, the second finds none of them. Stubs made in {@code @BeforeEach} are kept
+ * (the reset runs before it).
  */
 @WxClientTest(clients = CatalogClient.class, properties = "wx.network.cache.max-size=1MB")
 @TestMethodOrder(OrderAnnotation.class)
@@ -44,9 +45,8 @@ class StubsResetTests {
 	WxRequestTemplate wx;
 
 	private String cached() {
-		return (String) this.wx.request(RequestOptions.builder(this.server.baseUrl() + "/cached").enableCache(true).build())
-			.join()
-			.data();
+		RequestOptions options = RequestOptions.builder(this.server.baseUrl() + "/cached").enableCache(true).build();
+		return (String) this.wx.request(options).join().data();
 	}
 
 	@Test

@@ -59,7 +59,8 @@ class WxTaskAssertTests {
 
 	@Test
 	void aSuccessShowsItsStatusHeaderAndParsedData() {
-		this.server.stubFor(get("/item").willReturn(okJson("{\"id\":1,\"name\":\"one\"}").withHeader("X-Version", "v1")));
+		this.server.stubFor(
+				get("/item").willReturn(okJson("{\"id\":1,\"name\":\"one\"}").withHeader("X-Version", "v1")));
 
 		assertThat(this.wx.request(RequestOptions.builder(url("/item")).build())).succeedsWithin(WAIT)
 			.hasStatusCode(200)
