@@ -2,13 +2,10 @@ package io.github.wxnetwork.client;
 
 import java.nio.charset.StandardCharsets;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wxnetwork.autoconfigure.WxClientsAutoConfiguration;
 import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.wxnetwork.support.WireMockPerClass;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,32 +14,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One WireMock server per test class (in-JVM, dynamic port) and an application context runner with the
  * auto-configurations a Boot application would have; {@code test.url} points at the server.
  */
-abstract class WxClientTestSupport {
+abstract class WxClientTestSupport extends WireMockPerClass {
 
-	static WireMockServer server;
-
-	@BeforeAll
-	static void startServer() {
-		server = new WireMockServer(wireMockConfig().dynamicPort());
-		server.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void resetServer() {
-		server.resetAll();
-	}
 
 	static ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()

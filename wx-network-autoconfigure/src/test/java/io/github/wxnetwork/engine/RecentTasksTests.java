@@ -4,16 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.RequestTask;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.WxErrno;
 import io.github.wxnetwork.WxRequestTemplate;
 import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
+import io.github.wxnetwork.support.WireMockPerClass;
 import io.github.wxnetwork.support.WxTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,24 +22,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The registry's ring of finished tasks: bounded, newest first, every way a task can end, even under load. */
-class RecentTasksTests {
+class RecentTasksTests extends WireMockPerClass {
 
-	static WireMockServer server;
-
-	@BeforeAll
-	static void startServer() {
-		server = new WireMockServer(wireMockConfig().dynamicPort());
-		server.start();
+	@BeforeEach
+	void stub() {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("ok")));
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wxnetwork.RequestOptions;
@@ -28,6 +27,7 @@ import io.github.wxnetwork.client.WxOptions;
 import io.github.wxnetwork.engine.DefaultWxUploadTemplate;
 import io.github.wxnetwork.engine.TaskRoute;
 import io.github.wxnetwork.engine.Transport;
+import io.github.wxnetwork.support.WireMockPerClass;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -36,8 +36,6 @@ import okio.BufferedSink;
 import okio.ByteString;
 import okio.HashingSink;
 import okio.Okio;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +58,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -68,9 +65,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@code @WxClient(interceptors)}: a request signer and a stamp, in order, on one client's calls only, once
  * per attempt; the signer reads a request's and an upload's body without consuming it.
  */
-class ClientInterceptorTests {
-
-	static WireMockServer server;
+class ClientInterceptorTests extends WireMockPerClass {
 
 	@TempDir
 	Path dir;
@@ -278,20 +273,9 @@ class ClientInterceptorTests {
 
 	}
 
-	@BeforeAll
-	static void startServer() {
-		server = new WireMockServer(wireMockConfig().dynamicPort());
-		server.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
 
 	@BeforeEach
 	void stubs() {
-		server.resetAll();
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("ok")));
 	}
 

@@ -15,7 +15,6 @@ import java.util.zip.GZIPOutputStream;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.wxnetwork.DownloadOptions;
 import io.github.wxnetwork.RequestOptions;
 import io.github.wxnetwork.UploadOptions;
@@ -27,9 +26,8 @@ import io.github.wxnetwork.autoconfigure.WxClientsAutoConfiguration;
 import io.github.wxnetwork.autoconfigure.WxNetworkAutoConfiguration;
 import io.github.wxnetwork.client.EnableWxClients;
 import io.github.wxnetwork.client.WxClient;
-import org.junit.jupiter.api.AfterAll;
+import io.github.wxnetwork.support.WireMockPerClass;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +50,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -61,9 +58,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * one line per task at basic, headers and text bodies above it, and never a secret of any kind.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class WireLoggingTests {
-
-	static WireMockServer server;
+class WireLoggingTests extends WireMockPerClass {
 
 	@TempDir
 	Path dir;
@@ -89,20 +84,9 @@ class WireLoggingTests {
 
 	}
 
-	@BeforeAll
-	static void startServer() {
-		server = new WireMockServer(wireMockConfig().dynamicPort());
-		server.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.stop();
-	}
 
 	@BeforeEach
 	void stubAndListen() {
-		server.resetAll();
 		server.stubFor(any(urlPathEqualTo("/p")).willReturn(aResponse().withHeader("Content-Type", "application/json")
 			.withHeader("Set-Cookie", "sid=cookie-from-server")
 			.withHeader("X-Served-By", "edge-7")
