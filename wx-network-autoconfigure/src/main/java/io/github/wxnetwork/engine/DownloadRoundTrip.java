@@ -15,7 +15,6 @@ import io.github.wxnetwork.HeadersReceived;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Okio;
 import okio.Sink;
 
 /**
@@ -96,17 +95,18 @@ final class DownloadRoundTrip implements RoundTrip<DownloadSuccess> {
 		// The length of the whole file: startPart has just taken it from this response when it starts at zero.
 		long total = this.length;
 		ProgressReporter progress = progress(total);
-		try (Sink file = local(() -> Okio.sink(this.part, options))) {
+		try (Sink file = local(() -> CoalescingFileSink.open(this.part, options))) {
 			BodyStreamer.stream(body, this.maxBytes - offset, (chunk, received, expected) -> {
 				long done = offset + received;
 				this.task.transferred(done, total);
 				try {
 					file.write(chunk, chunk.size());
+					// Large writes, yet a progress report finds every byte it counts in the file.
+					progress.update(done, file::flush);
 				}
 				catch (IOException ex) {
 					throw WxIoException.local(ex);
 				}
-				progress.update(done);
 			});
 		}
 		if (!this.task.commit()) {

@@ -1,5 +1,7 @@
 package io.github.wxnetwork.engine;
 
+import java.io.IOException;
+
 /**
  * WeChat's progress rule: {@code floor(100 * done / total)}, reported when the integer percentage
  * changes; with an unknown total (below 1), progress 0 and total 0 on each change of the byte count.
@@ -34,19 +36,42 @@ final class ProgressReporter {
 		return this.total;
 	}
 
+	/** What must happen before a report is made (a download's bytes reaching its file). */
+	@FunctionalInterface
+	interface BeforeReport {
+
+		void run() throws IOException;
+
+	}
+
 	void update(long done) {
-		if (this.total <= 0) {
-			if (done > this.lastDone) {
-				this.lastDone = done;
-				this.sink.report(0, done, 0);
-			}
-			return;
+		int progress = percent(done);
+		if (due(done, progress)) {
+			report(done, progress);
 		}
-		int progress = (int) Math.min(100, (100 * done) / this.total);
-		if (progress > this.lastProgress) {
-			this.lastProgress = progress;
-			this.sink.report(progress, done, this.total);
+	}
+
+	/** Like {@link #update(long)}, running {@code before} first when a report is due. */
+	void update(long done, BeforeReport before) throws IOException {
+		int progress = percent(done);
+		if (due(done, progress)) {
+			before.run();
+			report(done, progress);
 		}
+	}
+
+	private int percent(long done) {
+		return (this.total > 0) ? (int) Math.min(100, (100 * done) / this.total) : 0;
+	}
+
+	private boolean due(long done, int progress) {
+		return (this.total <= 0) ? done > this.lastDone : progress > this.lastProgress;
+	}
+
+	private void report(long done, int progress) {
+		this.lastDone = done;
+		this.lastProgress = progress;
+		this.sink.report(progress, done, Math.max(this.total, 0));
 	}
 
 }
