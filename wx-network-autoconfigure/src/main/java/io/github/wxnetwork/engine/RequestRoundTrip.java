@@ -78,11 +78,21 @@ final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 			return content.readByteArray();
 		}
 		Charset charset = (contentType != null) ? contentType.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
-		String text = content.readString(charset);
 		if (!"json".equals(this.options.dataType())) {
-			return text;
+			return content.readString(charset);
 		}
-		return parseJson(text);
+		if (!StandardCharsets.UTF_8.equals(charset)) {
+			return parseJson(content.readString(charset));
+		}
+		// Parsed from the bytes (Jackson skips one leading BOM, as WeChat does): no String is built for a
+		// body that is JSON, most are. One that is not goes the text way, with exactly the text rules.
+		byte[] bytes = content.readByteArray();
+		try {
+			return this.jsonMapper.readValue(bytes, Object.class);
+		}
+		catch (JacksonException ex) {
+			return parseJson(new String(bytes, StandardCharsets.UTF_8));
+		}
 	}
 
 	/** WeChat's rule: one leading BOM dropped, then parse; text that is not JSON stays text. */
