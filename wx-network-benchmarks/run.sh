@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite and writes its tables into BENCHMARKS.md (between the bench markers).
 #
-#   bash wx-network-benchmarks/run.sh --quick      # ~7 minutes on 2 cores
-#   bash wx-network-benchmarks/run.sh --full       # longer windows, best of 3 rounds (~25 minutes)
-#   options: --only get,download,upload,queue[,diag]   --skip-build   --out FILE
+#   bash wx-network-benchmarks/run.sh --quick      # ~10 minutes on 2 cores
+#   bash wx-network-benchmarks/run.sh --full       # longer windows, best of 3 rounds (~35 minutes)
+#   options: --only get,download,upload,queue,https[,diag]   --skip-build   --out FILE
 #            (diag: transfer variants that show where OkHttp's time goes; not part of the default run)
+#            (https: the small GET and the 50 MiB download over TLS, HTTP/1.1 and h2; issue 18)
 #   env: JAVA_HOME (the JDK that builds and runs the workers), BENCH_JVM_ARGS (extra worker JVM flags)
 #
 # Starts its own nginx (installed from Debian's packages when missing) with its own prefix and config
-# in a temp dir, on a free loopback port, and stops it on exit, whatever happens. Idempotent: nothing
-# outside the temp dir, target/ and the output file is touched.
+# in a temp dir, on a free loopback port, and stops it on exit, whatever happens. A second nginx server
+# on another free loopback port serves the same /json and /50m.bin over TLS (HTTP/1.1 and h2 by ALPN),
+# with a self-signed certificate (SAN IP:127.0.0.1, DNS:localhost) that openssl makes in the temp dir.
+# Idempotent: nothing outside the temp dir, target/ and the output file is touched.
 set -euo pipefail
 
 MODE=quick
-ONLY=get,download,upload,queue
+ONLY=get,download,upload,queue,https
 SKIP_BUILD=0
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -26,7 +29,7 @@ while [ $# -gt 0 ]; do
     --only) ONLY="$2"; shift ;;
     --skip-build) SKIP_BUILD=1 ;;
     --out) OUT="$(realpath -m "$2")"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -42,10 +45,10 @@ as_root() {
 # --- tools ---
 NGINX="$(command -v nginx || true)"
 [ -z "$NGINX" ] && [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx
-if [ -z "$NGINX" ] || ! command -v curl >/dev/null; then
-  log "installing nginx and curl from Debian's packages"
+if [ -z "$NGINX" ] || ! command -v curl >/dev/null || ! command -v openssl >/dev/null; then
+  log "installing nginx, curl and openssl from Debian's packages"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx curl >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx curl openssl >/dev/null
   NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -81,7 +84,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 chmod 755 "$WORK"
-mkdir -p "$WORK/www" "$WORK/nginx/logs" "$WORK/lib" "$WORK/files"
+mkdir -p "$WORK/www" "$WORK/nginx/logs" "$WORK/lib" "$WORK/files" "$WORK/tls"
 
 # A private copy of the class path's project jars: other builds may rewrite target/ while this runs.
 CP=""
@@ -103,6 +106,13 @@ mkdir -p "$WORK/forest-lib" && cp "$HERE"/target/forest-lib/*.jar "$WORK/forest-
 # --- payloads ---
 head -c 52428800 /dev/urandom > "$WORK/www/50m.bin"
 chmod 644 "$WORK/www/50m.bin"
+JSON='{"id":1,"name":"wx-network","price":12.5,"tags":["request","upload","download"],"owner":{"id":7,"nick":"li"},"ok":true}'
+
+# --- the HTTPS server's self-signed certificate (P-256), valid for 127.0.0.1 and localhost ---
+CERT="$WORK/tls/cert.pem"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=wx-network bench" \
+  -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$WORK/tls/key.pem" -out "$CERT" 2>/dev/null
+chmod 644 "$CERT"
 
 # --- nginx on a free loopback port ---
 free_port() {
@@ -114,6 +124,8 @@ free_port() {
   fi
 }
 PORT="$(free_port)"
+TLS_PORT="$(free_port)"
+while [ "$TLS_PORT" = "$PORT" ]; do TLS_PORT="$(free_port)"; done
 USER_LINE=""
 [ "$(id -u)" = 0 ] && USER_LINE="user root;"
 cat > "$WORK/nginx/nginx.conf" <<EOF
@@ -144,7 +156,7 @@ http {
     # The small JSON GET.
     location = /json {
       default_type application/json;
-      return 200 '{"id":1,"name":"wx-network","price":12.5,"tags":["request","upload","download"],"owner":{"id":7,"nick":"li"},"ok":true}';
+      return 200 '$JSON';
     }
     # The static 50 MiB file: /50m.bin.
     location / { }
@@ -167,6 +179,21 @@ http {
       return 200 '{"ok":true}';
     }
   }
+  # The HTTPS rows (issue 18): the same /json and /50m.bin over TLS, HTTP/1.1 or h2 as the client's ALPN
+  # asks (nginx 1.22: 'http2' on the listen line). sendfile does not apply to TLS; keepalive_requests
+  # above also bounds the requests of an h2 connection.
+  server {
+    listen 127.0.0.1:$TLS_PORT ssl http2;
+    ssl_certificate $CERT;
+    ssl_certificate_key $WORK/tls/key.pem;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    root $WORK/www;
+    location = /json {
+      default_type application/json;
+      return 200 '$JSON';
+    }
+    location / { }
+  }
 }
 EOF
 "$NGINX" -t -q -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
@@ -174,11 +201,19 @@ EOF
 for _ in $(seq 50); do [ -s "$WORK/nginx/nginx.pid" ] && break; sleep 0.1; done
 NGINX_PID="$(cat "$WORK/nginx/nginx.pid")"
 curl -sf "http://127.0.0.1:$PORT/json" >/dev/null || { echo "nginx did not answer on $PORT" >&2; exit 1; }
-log "nginx $NGINX_PID on 127.0.0.1:$PORT, work dir $WORK, mode $MODE"
+# HTTPS: trusted with the certificate alone, under both names, on HTTP/1.1 and on h2.
+for check in "--http1.1 127.0.0.1 1.1" "--http2 127.0.0.1 2" "--http2 localhost 2"; do
+  set -- $check
+  got="$(curl -sf --cacert "$CERT" "$1" -o /dev/null -w '%{http_version}' "https://$2:$TLS_PORT/json" || true)"
+  [ "$got" = "$3" ] || { echo "nginx on https://$2:$TLS_PORT answered HTTP '$got' to curl $1, not $3" >&2; exit 1; }
+done
+log "nginx $NGINX_PID on 127.0.0.1:$PORT (HTTPS: $TLS_PORT), work dir $WORK, mode $MODE"
 
 "$JAVA" -Xmx256m -cp "$CP" io.github.wxnetwork.bench.Suite \
   --mode "$MODE" --only "$ONLY" \
   --base "http://127.0.0.1:$PORT" \
+  --tls-base "https://127.0.0.1:$TLS_PORT" \
+  --tls-cert "$CERT" \
   --file "$WORK/www/50m.bin" \
   --work "$WORK/files" \
   --upload-log "$WORK/nginx/logs/upload.log" \

@@ -9,7 +9,7 @@ public final class Config {
 	private Config() {
 	}
 
-	/** The nginx base URL, e.g. {@code http://127.0.0.1:18080}. */
+	/** The nginx base URL, e.g. {@code http://127.0.0.1:18080} (for the HTTPS rows {@code https://127.0.0.1:18443}). */
 	public static String base() {
 		return required("bench.base");
 	}
@@ -34,6 +34,17 @@ public final class Config {
 	/** Where downloads are written (deleted after each round). */
 	public static Path workDir() {
 		return Path.of(required("bench.work"));
+	}
+
+	/** The HTTPS rows' self-signed certificate (PEM) to trust; null for plain HTTP. */
+	public static Path certificate() {
+		String value = System.getProperty("bench.cert");
+		return (value == null || value.isBlank()) ? null : Path.of(value);
+	}
+
+	/** The HTTPS rows' protocol, {@code h1} (HTTP/1.1 only) or {@code h2} (h2 offered by ALPN); null for plain HTTP. */
+	public static String protocol() {
+		return System.getProperty("bench.protocol");
 	}
 
 	public static Duration warmup() {

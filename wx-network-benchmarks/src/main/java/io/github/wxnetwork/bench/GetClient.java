@@ -7,6 +7,11 @@ package io.github.wxnetwork.bench;
  */
 public interface GetClient extends Load.Call, AutoCloseable {
 
+	/** The protocol one more call negotiates (checked by the HTTPS rows); null where the client cannot tell. */
+	default String protocol() throws Exception {
+		return null;
+	}
+
 	@Override
 	default void close() throws Exception {
 	}

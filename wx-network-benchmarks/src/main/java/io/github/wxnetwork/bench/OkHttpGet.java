@@ -10,13 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The floor: OkHttp 5 {@code execute()} on the caller's thread, the body read as a String and parsed with
  * Jackson 3, as wx-network's own decoding does, on a client configured like wx-network's (no OkHttp timeouts).
+ * For the HTTPS rows it trusts the suite's certificate and offers HTTP/1.1 or h2 ({@link Tls}).
  */
 public final class OkHttpGet implements GetClient {
 
-	private final OkHttpClient client = new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
+	private final OkHttpClient client = Tls.apply(new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
 		.readTimeout(Duration.ZERO)
-		.writeTimeout(Duration.ZERO)
-		.build();
+		.writeTimeout(Duration.ZERO)).build();
 
 	private final JsonMapper mapper = JsonMapper.shared();
 
@@ -27,6 +27,13 @@ public final class OkHttpGet implements GetClient {
 		Request request = new Request.Builder().url(this.url).build();
 		try (Response response = this.client.newCall(request).execute()) {
 			return this.mapper.readValue(response.body().string(), Object.class);
+		}
+	}
+
+	@Override
+	public String protocol() throws Exception {
+		try (Response response = this.client.newCall(new Request.Builder().url(this.url).build()).execute()) {
+			return response.protocol().toString();
 		}
 	}
 

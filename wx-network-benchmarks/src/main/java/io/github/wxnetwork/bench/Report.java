@@ -19,7 +19,7 @@ final class Report {
 
 	static final String END = "<!-- bench:end -->";
 
-	private static final Map<String, String> NAMES = Map.ofEntries(
+	static final Map<String, String> NAMES = Map.ofEntries(
 			Map.entry("okhttp", "OkHttp 5.3 `execute()` + Jackson 3 (the floor)"),
 			Map.entry("wx", "**wx-network `WxRequestTemplate`** (`request().join()`)"),
 			Map.entry("wxclient", "**wx-network `@WxClient` proxy**"),
@@ -29,7 +29,7 @@ final class Report {
 			Map.entry("forest", "Forest 1.8.0 (OkHttp 3.14, own JVM)"),
 			Map.entry("handoff", "(diagnostic) raw OkHttp on a pool thread, caller joins a future: the two hand-offs alone"));
 
-	private static final Map<String, String> DOWNLOAD_NAMES = Map.of("curl", "`curl -s -o FILE` (the limit)", "okhttp",
+	static final Map<String, String> DOWNLOAD_NAMES = Map.of("curl", "`curl -s -o FILE` (the limit)", "okhttp",
 			"OkHttp 5.3 `execute()` + okio sink", "wx", "**wx-network `WxDownloadTemplate`** (`filePath`)", "jdk",
 			"`HttpClient.send(.., BodyHandlers.ofFile())`", "okhttp-coalesced",
 			"(diagnostic) OkHttp on sockets with 256 KiB buffered streams");
@@ -102,6 +102,7 @@ final class Report {
 				Suite.DIAG_UPLOAD_ORDER), UPLOAD_NAMES);
 		memory();
 		queue();
+		new HttpsSection(this.results, this::line).tables();
 		targets();
 		failures();
 		line(END);
@@ -293,7 +294,7 @@ final class Report {
 	}
 
 	private void targets() {
-		line("### Targets (from issue 7)");
+		line("### Targets (from issue 7; the HTTPS rows: issue 18)");
 		line("");
 		line("| target | measured | verdict |");
 		line("| --- | --- | --- |");
@@ -348,6 +349,7 @@ final class Report {
 				+ ((this.uploads.requests() == 0) ? "not measured"
 						: (this.uploads.complete() == this.uploads.requests()) ? "yes" : "**NO**")
 				+ " |");
+		new HttpsSection(this.results, this::line).targets();
 		line("");
 	}
 
@@ -357,7 +359,7 @@ final class Report {
 		line("| " + target + " | " + measured + " | " + verdict(mine >= factor * reference, mine, reference) + " |");
 	}
 
-	private static String verdict(boolean met, double a, double b) {
+	static String verdict(boolean met, double a, double b) {
 		if (Double.isNaN(a) || Double.isNaN(b)) {
 			return "not measured";
 		}
@@ -368,11 +370,12 @@ final class Report {
 		List<String> failed = new ArrayList<>();
 		for (Map<String, String> row : this.results) {
 			if (row.containsKey("failed")) {
-				failed.add("- " + row.get("scenario") + " / " + row.get("client") + ": " + row.get("failed"));
+				failed.add("- " + row.get("scenario") + " / " + row.get("client") + protocolOf(row) + ": "
+						+ row.get("failed"));
 			}
 			else if (row.containsKey("errors") && !"0".equals(row.get("errors"))) {
-				failed.add("- " + row.get("scenario") + " / " + row.get("client") + " c=" + row.get("threads") + ": "
-						+ row.get("errors") + " errors, first: " + row.get("firstError"));
+				failed.add("- " + row.get("scenario") + " / " + row.get("client") + protocolOf(row) + " c="
+						+ row.get("threads") + ": " + row.get("errors") + " errors, first: " + row.get("firstError"));
 			}
 		}
 		if (!failed.isEmpty()) {
@@ -384,6 +387,10 @@ final class Report {
 	}
 
 	// --- helpers ---
+
+	private static String protocolOf(Map<String, String> row) {
+		return row.containsKey("protocol") ? " / " + row.get("protocol") : "";
+	}
 
 	private String jsonNote() {
 		return "`GET /json`: a " + this.jsonBytes + "-byte JSON object from nginx's `return 200`";

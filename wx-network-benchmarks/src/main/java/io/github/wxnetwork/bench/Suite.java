@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  * Suite --mode quick|full --base URL --file 50MiB-FILE --work DIR --upload-log NGINX-LOG
- *       --classpath CLASSPATH-FILE --forest-lib DIR --out BENCHMARKS.md [--only get,download,upload,queue]
+ *       --classpath CLASSPATH-FILE --forest-lib DIR --out BENCHMARKS.md [--only get,download,upload,queue,https]
+ *       [--tls-base https://127.0.0.1:PORT --tls-cert CERT.pem]   (for the https part)
  * </pre>
  */
 public final class Suite {
@@ -40,6 +42,16 @@ public final class Suite {
 
 	static final List<String> DIAG_UPLOAD_ORDER = List.of("jdk", "okhttp-chunked", "okhttp-coalesced",
 			"okhttp-chunked-coalesced");
+
+	/** The HTTPS part ({@code --only https}, issue 18): these clients, each on every protocol of {@link #PROTOCOLS}. */
+	static final List<String> HTTPS_GET_ORDER = List.of("okhttp", "wx");
+
+	static final List<String> HTTPS_DOWNLOAD_ORDER = List.of("curl", "okhttp", "wx");
+
+	/** {@code h1}: HTTP/1.1 only; {@code h2}: h2 offered by ALPN. */
+	static final List<String> PROTOCOLS = List.of("h1", "h2");
+
+	static final String DEFAULT_PARTS = "get,download,upload,queue,https";
 
 	static final long FILE_BYTES = 50L * 1024 * 1024;
 
@@ -97,7 +109,7 @@ public final class Suite {
 	}
 
 	private void run() throws Exception {
-		Set<String> only = Set.of(this.options.getOrDefault("only", "get,download,upload,queue").split(","));
+		Set<String> only = Set.of(this.options.getOrDefault("only", DEFAULT_PARTS).split(","));
 		long started = System.nanoTime();
 		this.loads.put("start", loadAverage());
 		Machine machine = Machine.read(javaCommand());
@@ -140,6 +152,10 @@ public final class Suite {
 			this.loads.put("queue", loadAverage());
 			worker("queue", "wx");
 		}
+		if (only.contains("https")) {
+			this.loads.put("HTTPS", loadAverage());
+			https();
+		}
 		this.loads.put("end", loadAverage());
 		UploadCheck uploads = UploadCheck.read(Path.of(require("upload-log")), FILE_BYTES);
 		double minutes = (System.nanoTime() - started) / 60e9;
@@ -154,6 +170,24 @@ public final class Suite {
 		System.out.println(block);
 	}
 
+	/** The small GET and the download over HTTPS: per round, HTTP/1.1 then h2, the clients taking turns. */
+	private void https() throws Exception {
+		for (int round = 1; round <= this.mode.rounds(); round++) {
+			for (String protocol : PROTOCOLS) {
+				for (String client : HTTPS_GET_ORDER) {
+					worker("https-get", client, protocol);
+				}
+			}
+		}
+		for (int round = 1; round <= this.mode.transferRounds(); round++) {
+			for (String protocol : PROTOCOLS) {
+				for (String client : HTTPS_DOWNLOAD_ORDER) {
+					worker("https-download", client, protocol);
+				}
+			}
+		}
+	}
+
 	/**
 	 * One row per measurement: of the rounds, the fastest (req/s, MiB/s), the least allocation, and the
 	 * most retained heap (the conservative one). Failures are kept only where no round succeeded.
@@ -162,7 +196,8 @@ public final class Suite {
 		Map<String, Map<String, String>> chosen = new LinkedHashMap<>();
 		for (Map<String, String> row : results) {
 			String key = row.get("scenario") + "|" + row.get("client") + "|" + row.get("threads") + "|"
-					+ row.get("concurrent") + "|" + row.get("kind") + "|" + row.containsKey("failed");
+					+ row.get("concurrent") + "|" + row.get("kind") + "|" + row.get("protocol") + "|"
+					+ row.containsKey("failed");
 			Map<String, String> current = chosen.get(key);
 			if (current == null || better(row, current)) {
 				chosen.put(key, row);
@@ -174,7 +209,8 @@ public final class Suite {
 			boolean succeededElsewhere = failed && chosen.values()
 				.stream()
 				.anyMatch((other) -> !other.containsKey("failed") && row.get("scenario").equals(other.get("scenario"))
-						&& row.get("client").equals(other.get("client")));
+						&& row.get("client").equals(other.get("client"))
+						&& Objects.equals(row.get("protocol"), other.get("protocol")));
 			if (!succeededElsewhere) {
 				rows.add(row);
 			}
@@ -194,26 +230,38 @@ public final class Suite {
 		return false;
 	}
 
-	/** Forks one worker JVM and collects its result lines. */
 	private void worker(String scenario, String client) throws Exception {
+		worker(scenario, client, null);
+	}
+
+	/**
+	 * Forks one worker JVM and collects its result lines. With a {@code protocol} ({@code h1}, {@code h2}) the
+	 * worker talks to the HTTPS server, trusting its certificate, and every row it gives is marked with it.
+	 */
+	private void worker(String scenario, String client, String protocol) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(javaCommand());
 		command.addAll(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-				"-Dbench.base=" + require("base"), "-Dbench.file=" + require("file"), "-Dbench.work=" + require("work"),
+				"-Dbench.base=" + require((protocol == null) ? "base" : "tls-base"), "-Dbench.file=" + require("file"),
+				"-Dbench.work=" + require("work"),
 				"-Dbench.warmupMs=" + this.mode.warmupMs(), "-Dbench.measureMs=" + this.mode.measureMs(),
 				"-Dbench.trials=" + this.mode.trials(), "-Dbench.allocMs=" + this.mode.allocMs(),
 				"-Dbench.pairedTurns=" + this.mode.pairedTurns()));
+		if (protocol != null) {
+			command.addAll(List.of("-Dbench.cert=" + require("tls-cert"), "-Dbench.protocol=" + protocol));
+		}
 		String extra = System.getenv("BENCH_JVM_ARGS");
 		if (extra != null && !extra.isBlank()) {
 			command.addAll(List.of(extra.trim().split("\\s+")));
 		}
 		command.addAll(List.of("-cp", classpath(client), Worker.class.getName(), scenario, client));
-		Path logFile = Path.of(require("work")).resolve("logs").resolve(scenario + "-" + client + ".log");
+		String label = scenario + "-" + client + ((protocol != null) ? "-" + protocol : "");
+		Path logFile = Path.of(require("work")).resolve("logs").resolve(label + ".log");
 		for (int n = 2; Files.exists(logFile); n++) {
-			logFile = logFile.resolveSibling(scenario + "-" + client + "-" + n + ".log");
+			logFile = logFile.resolveSibling(label + "-" + n + ".log");
 		}
 		Files.createDirectories(logFile.getParent());
-		log(scenario + " / " + client + " ... (log: " + logFile + ")");
+		log(scenario + " / " + client + ((protocol != null) ? " / " + protocol : "") + " ... (log: " + logFile + ")");
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		Thread reaper = new Thread(process::destroyForcibly);
@@ -246,9 +294,13 @@ public final class Suite {
 		}
 		Files.write(logFile, output, StandardCharsets.UTF_8);
 		boolean any = false;
-		for (String line : output) {
-			Map<String, String> fields = Results.parse(line);
+		for (String printed : output) {
+			Map<String, String> fields = Results.parse(printed);
 			if (fields != null) {
+				String line = (protocol != null) ? printed + "\tprotocol=" + protocol : printed;
+				if (protocol != null) {
+					fields.put("protocol", protocol);
+				}
 				this.results.add(fields);
 				Files.writeString(this.raw, line + System.lineSeparator(), StandardCharsets.UTF_8,
 						java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -260,6 +312,9 @@ public final class Suite {
 			Map<String, String> failed = new LinkedHashMap<>();
 			failed.put("scenario", scenario);
 			failed.put("client", client);
+			if (protocol != null) {
+				failed.put("protocol", protocol);
+			}
 			failed.put("failed", ended ? "no result (exit " + process.exitValue() + ", see " + logFile + ")"
 					: "timed out after 15 min");
 			this.results.add(failed);

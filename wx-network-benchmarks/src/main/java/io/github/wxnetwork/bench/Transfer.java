@@ -22,6 +22,11 @@ public interface Transfer extends AutoCloseable {
 		return true;
 	}
 
+	/** The protocol one small call on this client negotiates (checked by the HTTPS rows); null where unknown. */
+	default String protocol() throws Exception {
+		return null;
+	}
+
 	@Override
 	default void close() throws Exception {
 	}

@@ -5,13 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.wxnetwork.DownloadOptions;
+import io.github.wxnetwork.DownloadSuccess;
 import io.github.wxnetwork.UploadOptions;
 import io.github.wxnetwork.UploadSuccess;
 import io.github.wxnetwork.WxDownloadTemplate;
@@ -35,10 +38,9 @@ public final class Transfers {
 	}
 
 	static OkHttpClient okHttp() {
-		return new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
+		return Tls.apply(new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
-			.writeTimeout(Duration.ZERO)
-			.build();
+			.writeTimeout(Duration.ZERO)).build();
 	}
 
 	static void runProcess(List<String> command) throws IOException, InterruptedException {
@@ -88,12 +90,28 @@ public final class Transfers {
 
 	}
 
-	/** {@code curl -s -o FILE URL}: the limit. */
+	/** {@code curl -s -o FILE URL}: the limit (HTTPS rows: with {@code --cacert FILE --http1.1|--http2}). */
 	public static final class CurlDownload implements Transfer {
 
 		@Override
 		public void run(Path target) throws Exception {
-			runProcess(List.of("curl", "-s", "-f", "-o", target.toString(), Config.bigFileUrl()));
+			runProcess(curl("-o", target.toString(), Config.bigFileUrl()));
+		}
+
+		@Override
+		public String protocol() throws Exception {
+			Process process = new ProcessBuilder(curl("-o", "/dev/null", "-w", "%{http_version}", Config.jsonUrl()))
+				.redirectErrorStream(true)
+				.start();
+			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			return (process.waitFor() == 0) ? out : "curl failed: " + out;
+		}
+
+		private static List<String> curl(String... args) {
+			List<String> command = new ArrayList<>(List.of("curl", "-s", "-f"));
+			command.addAll(Tls.curlArgs());
+			command.addAll(List.of(args));
+			return command;
 		}
 
 		@Override
@@ -125,6 +143,13 @@ public final class Transfers {
 					throw new IOException("HTTP " + response.code());
 				}
 				file.writeAll(response.body().source());
+			}
+		}
+
+		@Override
+		public String protocol() throws Exception {
+			try (Response response = this.client.newCall(new Request.Builder().url(Config.jsonUrl()).build()).execute()) {
+				return response.protocol().toString();
 			}
 		}
 
@@ -167,6 +192,13 @@ public final class Transfers {
 			if (status != 200) {
 				throw new IllegalStateException("HTTP " + status);
 			}
+		}
+
+		@Override
+		public String protocol() throws Exception {
+			DownloadSuccess success = this.template.downloadFile(DownloadOptions.builder(Config.jsonUrl()).build()).join();
+			java.nio.file.Files.deleteIfExists(success.tempFilePath());
+			return success.profile().protocol();
 		}
 
 		@Override

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One client in one JVM (forked by {@link Suite}): {@code Worker get <client>}, {@code Worker download <client>},
  * {@code Worker upload <client>}, {@code Worker paired wx} or {@code Worker queue wx}. Prints {@link Results} lines.
+ * {@code Worker https-get <client>} and {@code Worker https-download <client>} are the same measurements over
+ * HTTPS (issue 18; {@link Tls}), after a check that the client negotiated the protocol it was started for; they
+ * skip the allocation loop and the retained heap.
  *
  * <p>Clients are named, and loaded by name, so that this class never links a client it does not run:
  * Forest's JVM has OkHttp 3 where the others have OkHttp 5.
@@ -31,15 +34,15 @@ public final class Worker {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length != 2) {
-			System.err.println("usage: Worker get|download|upload|queue <client>");
+			System.err.println("usage: Worker get|download|upload|queue|paired|https-get|https-download <client>");
 			System.exit(2);
 		}
 		String scenario = args[0];
 		String client = args[1];
 		try {
 			switch (scenario) {
-				case "get" -> get(client);
-				case "download" -> transfer(scenario, client, Transfers.DOWNLOADS.get(client));
+				case "get", "https-get" -> get(scenario, client);
+				case "download", "https-download" -> transfer(scenario, client, Transfers.DOWNLOADS.get(client));
 				case "upload" -> transfer(scenario, client, Transfers.UPLOADS.get(client));
 				case "queue" -> QueueBench.run();
 				case "paired" -> Paired.run();
@@ -64,7 +67,7 @@ public final class Worker {
 
 	// --- small JSON GET ---
 
-	private static void get(String name) throws Exception {
+	private static void get(String scenario, String name) throws Exception {
 		String className = GET_CLIENTS.get(name);
 		if (className == null) {
 			throw new IllegalArgumentException("unknown client " + name);
@@ -77,6 +80,9 @@ public final class Worker {
 				throw new IllegalStateException("unexpected decoded body: " + first
 						+ ((first != null) ? " (" + first.getClass().getName() + ")" : ""));
 			}
+			if (Tls.on()) {
+				Tls.expect(client.protocol());
+			}
 			for (int threads : new int[] { 1, 10 }) {
 				List<Load.Outcome> trials = new ArrayList<>();
 				for (int trial = 0; trial < Config.trials(); trial++) {
@@ -86,14 +92,16 @@ public final class Worker {
 				}
 				trials.sort((a, b) -> Double.compare(a.perSecond(), b.perSecond()));
 				Load.Outcome median = trials.get(trials.size() / 2);
-				Results.emit("scenario", "get", "client", name, "threads", threads, "rps", fmt(median.perSecond()),
+				Results.emit("scenario", scenario, "client", name, "threads", threads, "rps", fmt(median.perSecond()),
 						"calls", median.calls(), "p50us", Stats.micros(median.latencies().quantile(0.50)), "p99us",
 						Stats.micros(median.latencies().quantile(0.99)), "cpuUsPerCall", fmt(median.cpuMicrosPerCall()),
 						"errors", median.errors(), "firstError",
 						String.valueOf(median.firstError()), "trials", trials.size());
 			}
-			double bytes = Alloc.perCall(Config.allocTime(), client);
-			Results.emit("scenario", "alloc", "client", name, "bytesPerCall", fmt(bytes));
+			if (!Tls.on()) {
+				double bytes = Alloc.perCall(Config.allocTime(), client);
+				Results.emit("scenario", "alloc", "client", name, "bytesPerCall", fmt(bytes));
+			}
 		}
 	}
 
@@ -107,6 +115,9 @@ public final class Worker {
 		Files.createDirectories(dir);
 		ExecutorService pool = Executors.newFixedThreadPool(10);
 		try (Transfer transfer = type.getDeclaredConstructor().newInstance()) {
+			if (Tls.on()) {
+				Tls.expect(transfer.protocol());
+			}
 			round(transfer, 1, pool, dir);
 			for (int at : new int[] { 1, 10 }) {
 				long warmEnd = System.nanoTime() + Config.warmup().toNanos() / 2;
@@ -125,7 +136,7 @@ public final class Worker {
 				Results.emit("scenario", scenario, "client", name, "concurrent", at, "mibps", fmt(mib / seconds),
 						"rounds", rounds, "seconds", fmt3(seconds));
 			}
-			if (transfer.inProcess()) {
+			if (transfer.inProcess() && !Tls.on()) {
 				long base = Heap.live();
 				long peak;
 				long samples;

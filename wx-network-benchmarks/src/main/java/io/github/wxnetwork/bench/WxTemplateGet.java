@@ -8,7 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * wx-network's {@code WxRequestTemplate} from the auto-configuration: one task per call, joined; the body
- * parsed by the template (dataType json, the default).
+ * parsed by the template (dataType json, the default). For the HTTPS rows the context gets an SSL bundle and
+ * {@code wx.network.enable-http2} ({@link Tls#wxProperties()}, added by {@link WxBenchApp}).
  */
 public final class WxTemplateGet implements GetClient {
 
@@ -21,6 +22,11 @@ public final class WxTemplateGet implements GetClient {
 	@Override
 	public Object call() {
 		return this.template.request(RequestOptions.builder(this.url).build()).join().data();
+	}
+
+	@Override
+	public String protocol() {
+		return this.template.request(RequestOptions.builder(this.url).build()).join().profile().protocol();
 	}
 
 	@Override

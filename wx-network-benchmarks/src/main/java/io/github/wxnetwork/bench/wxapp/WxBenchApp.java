@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.wxnetwork.bench.Config;
+import io.github.wxnetwork.bench.Tls;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -27,6 +28,8 @@ public class WxBenchApp {
 		properties.put("wx.network.download.max-file-size", "64MB");
 		properties.put("wx.network.temp-dir", Config.workDir().resolve("wx-temp").toString());
 		properties.put("spring.main.lazy-initialization", "false");
+		// The HTTPS rows (issue 18): the suite's certificate as an SSL bundle, h2 allowed or not; none for plain HTTP.
+		properties.putAll(Tls.wxProperties());
 		properties.putAll(extra);
 		return new SpringApplicationBuilder(application).sources(moreSources)
 			.web(WebApplicationType.NONE)
