@@ -121,6 +121,11 @@ record ReturnShape(Form form, boolean async, ResolvableType data, Class<?> value
 		return new ReturnShape(Form.BODY, async, value, valueClass);
 	}
 
+	/** Whether the method waits for its task before it returns (then it is the first to join the task). */
+	boolean blocks() {
+		return this.form != Form.TASK && !this.async;
+	}
+
 	/** The method's return value: the task, its result, or what {@code read} makes of its result. */
 	Object adapt(WxTask<?> task, Function<Object, Object> read) {
 		return switch (this.form) {

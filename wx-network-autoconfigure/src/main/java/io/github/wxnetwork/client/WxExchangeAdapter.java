@@ -65,7 +65,7 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 				case UPLOAD -> uploads;
 				case DOWNLOAD -> downloads;
 			};
-			this.templates.put(plan, forUri(template, plan.uriTemplate()));
+			this.templates.put(plan, forMethod(template, plan));
 		}
 	}
 
@@ -144,10 +144,12 @@ final class WxExchangeAdapter implements HttpExchangeAdapter {
 
 	/**
 	 * The template of one method, its tasks tagged with the method's URI template (metrics, logs, the
-	 * endpoint); a template the application replaced is used as it is.
+	 * endpoint) and run on the caller's thread when the method blocks; a template the application replaced is
+	 * used as it is.
 	 */
-	private static Object forUri(Object template, String uriTemplate) {
-		return (template instanceof ClientTemplate<?> derivable) ? derivable.withUriTemplate(uriTemplate) : template;
+	private static Object forMethod(Object template, MethodPlan plan) {
+		return (template instanceof ClientTemplate<?> derivable)
+				? derivable.forMethod(plan.uriTemplate(), plan.shape().blocks()) : template;
 	}
 
 	/** The client's default headers, replaced by name by the mapping's and the arguments'; cookies as one header. */

@@ -19,4 +19,12 @@ public interface ClientTemplate<T> {
 		return withRoute(route().withUriTemplate(uriTemplate));
 	}
 
+	/**
+	 * This template for one client method: its tasks tagged with the method's URI template, and run on the
+	 * calling thread when the method blocks until the task ends ({@link TaskRoute#callerWaits()}).
+	 */
+	default T forMethod(String uriTemplate, boolean callerWaits) {
+		return withRoute(route().withUriTemplate(uriTemplate).withCallerWaiting(callerWaits));
+	}
+
 }

@@ -11,15 +11,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's threads. Each exchange blocks a thread for its whole round trip (OkHttp's
- * {@code Call.execute()}), so a thousand slow calls hold a thousand threads: on Java 21 and later they are
- * virtual threads, a few hundred bytes each, found at run time (the library is built for Java 17). On 17 they
- * are platform threads from a cached pool, idle ones ending after a minute. The callback and timer threads
- * are a few platform threads either way.
+ * {@code Call.execute()}), so a thousand slow calls hold a thousand threads: on Java 24 and later they are
+ * virtual threads, a few hundred bytes each, found at run time (the library is built for Java 17). Before 24
+ * (JEP 491) a virtual thread waiting inside {@code synchronized} pins its carrier, and OkHttp's HTTP/2 streams
+ * wait that way, so at most 256 of them could wait at once on Java 21 to 23: there, as on 17, exchanges run
+ * on platform threads from a cached pool, idle ones ending after a minute. The callback and timer threads are
+ * a few platform threads either way.
  */
 final class EngineThreads {
 
-	/** {@code Thread.ofVirtual()}, or null before Java 21. */
-	private static final Method OF_VIRTUAL = method(Thread.class, "ofVirtual");
+	/** The first Java whose virtual threads do not pin their carrier in {@code synchronized} (JEP 491). */
+	private static final int VIRTUAL_FROM = 24;
+
+	/** {@code Thread.ofVirtual()}, or null before {@link #VIRTUAL_FROM}. */
+	private static final Method OF_VIRTUAL = (Runtime.version().feature() >= VIRTUAL_FROM)
+			? method(Thread.class, "ofVirtual") : null;
 
 	private EngineThreads() {
 	}
@@ -36,9 +42,9 @@ final class EngineThreads {
 		}
 		try {
 			// Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(namePrefix, 1).factory())
-			Object builder = OF_VIRTUAL.invoke(null);
 			Class<?> type = Class.forName("java.lang.Thread$Builder");
-			type.getMethod("name", String.class, long.class).invoke(builder, namePrefix, 1L);
+			Object builder = type.getMethod("name", String.class, long.class)
+				.invoke(OF_VIRTUAL.invoke(null), namePrefix, 1L);
 			ThreadFactory factory = (ThreadFactory) type.getMethod("factory").invoke(builder);
 			return (ExecutorService) Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class)
 				.invoke(null, factory);

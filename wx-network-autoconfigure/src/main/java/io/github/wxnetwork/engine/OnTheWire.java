@@ -31,7 +31,8 @@ final class OnTheWire implements Interceptor {
 			return chain.proceed(chain.request());
 		}
 		finally {
-			// Set, not removed: the thread's entry stays, so the next call on it allocates nothing here.
+			// Set, not removed: a pooled thread's entry stays, so its next call allocates nothing here (a virtual
+			// thread's goes with the thread).
 			SENDING.set(Boolean.FALSE);
 		}
 	}

@@ -87,12 +87,25 @@ final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 		// Parsed from the bytes (Jackson skips one leading BOM, as WeChat does): no String is built for a
 		// body that is JSON, most are. One that is not goes the text way, with exactly the text rules.
 		byte[] bytes = content.readByteArray();
+		if (mayBeUtf16Or32(bytes)) {
+			// Jackson would detect UTF-16/32 from the bytes; declared (or defaulted) UTF-8 is read as UTF-8.
+			return parseJson(new String(bytes, StandardCharsets.UTF_8));
+		}
 		try {
 			return this.jsonMapper.readValue(bytes, Object.class);
 		}
 		catch (JacksonException ex) {
 			return parseJson(new String(bytes, StandardCharsets.UTF_8));
 		}
+	}
+
+	/** A UTF-16/32 byte-order mark or a zero byte up front; JSON in UTF-8 starts with neither. */
+	private static boolean mayBeUtf16Or32(byte[] bytes) {
+		if (bytes.length < 2) {
+			return false;
+		}
+		int first = bytes[0] & 0xff;
+		return first == 0x00 || first == 0xfe || first == 0xff || bytes[1] == 0;
 	}
 
 	/** WeChat's rule: one leading BOM dropped, then parse; text that is not JSON stays text. */

@@ -179,6 +179,9 @@ public final class TaskLauncher implements AutoCloseable {
 
 		private final WireLog wireLog;
 
+		/** The thread that will join the task right after starting it, or null: see {@link TaskRoute#callerWaits()}. */
+		private final Thread waiter;
+
 		/** When the template was called, when someone wants to know: the queue wait and the logged duration. */
 		private final long calledAt;
 
@@ -198,6 +201,7 @@ public final class TaskLauncher implements AutoCloseable {
 			this.scope = scope;
 			this.policy = route.policy();
 			this.wireLog = route.wireLog();
+			this.waiter = route.callerWaits() ? Thread.currentThread() : null;
 			this.calledAt = (scope != TaskObserver.Scope.NONE || this.wireLog != null) ? System.nanoTime() : 0;
 		}
 
@@ -218,9 +222,10 @@ public final class TaskLauncher implements AutoCloseable {
 				return false;
 			}
 			dequeued();
-			// RUNNING now, so not ended: the fields are still set.
+			// RUNNING now, so not ended: the fields are still set. Started inside the caller's own submit (the
+			// slot was free), a waiting caller joins next and runs the exchange; started later, the pool does.
 			TaskLauncher.this.engine.execute(this.task, this.request, this.roundTrip, this.timeout,
-					this.policy);
+					this.policy, this.waiter == Thread.currentThread());
 			return true;
 		}
 

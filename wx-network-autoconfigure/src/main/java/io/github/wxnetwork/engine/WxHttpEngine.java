@@ -115,8 +115,8 @@ public final class WxHttpEngine implements AutoCloseable {
 		this.plainDns = client.dns();
 		this.guardedDns = hostGuard.dns(client.dns());
 		OkHttpClient http2 = client.newBuilder()
-			.socketFactory(coalescing(client.socketFactory()))
-			.eventListenerFactory(withProfile(userListeners))
+			.socketFactory(coalescing(client))
+			.eventListenerFactory((call) -> userListeners.create(call).plus(ProfileRecorder.FACTORY.create(call)))
 			.followRedirects(false)
 			.addInterceptor(this.redirectFollower)
 			.addNetworkInterceptor(WireLogInterceptor.INSTANCE)
@@ -136,21 +136,17 @@ public final class WxHttpEngine implements AutoCloseable {
 		this.timer.setRemoveOnCancelPolicy(true);
 	}
 
-	/** The application's listeners and the profile recorder; the recorder alone when there are none. */
-	private static EventListener.Factory withProfile(EventListener.Factory userListeners) {
-		return (call) -> {
-			EventListener user = userListeners.create(call);
-			EventListener recorder = ProfileRecorder.FACTORY.create(call);
-			return (user == EventListener.NONE) ? recorder : user.plus(recorder);
-		};
-	}
-
 	/**
 	 * Sockets whose streams coalesce okio's 8 KiB reads and writes into large system calls (single transfers
-	 * ran at half of curl's speed without), unless the application's client brings its own socket factory.
+	 * ran at half of curl's speed without), unless the application's client brings its own socket factory or
+	 * speaks cleartext h2 ({@code H2_PRIOR_KNOWLEDGE}): OkHttp writes h2 DATA frames without a flush while it
+	 * waits for the peer's flow-control window, which the peer would then never open. Over TLS every record
+	 * is flushed. One factory for every engine: OkHttp pools connections by address, the factory included.
 	 */
-	private static SocketFactory coalescing(SocketFactory given) {
-		return (given == SocketFactory.getDefault()) ? new CoalescingSocketFactory() : given;
+	private static SocketFactory coalescing(OkHttpClient client) {
+		boolean plainFactory = client.socketFactory() == SocketFactory.getDefault();
+		return (plainFactory && !client.protocols().contains(Protocol.H2_PRIOR_KNOWLEDGE))
+				? CoalescingSocketFactory.INSTANCE : client.socketFactory();
 	}
 
 	/** Whether calls go through a proxy: the client's own, or one its selector picks (-Dhttp.proxyHost, say). */
@@ -317,16 +313,20 @@ public final class WxHttpEngine implements AutoCloseable {
 	 * @param timeout bounds the whole task from now: every attempt (connect, headers and body) and the waits
 	 * between them
 	 * @param policy how its attempts are retried, and the circuit breaker in front of them
+	 * @param callerRuns the calling thread joins the task next and runs the exchange itself: no pool thread
+	 * is woken for it (one that is finds the work claimed, a wasted wake-up per call)
 	 */
 	<R> void execute(AbstractWxTask<R> task, Request request, RoundTrip<R> roundTrip, Duration timeout,
-			ResiliencePolicy policy) {
+			ResiliencePolicy policy, boolean callerRuns) {
 		long millis = toMillis(timeout);
 		Exchange<R> exchange = new Exchange<>(this, task, request, roundTrip, policy.start(task.kind(), task.view().method()),
 				(millis < FOREVER) ? millis : 0);
 		try {
 			TaskFuture<R> future = task.future();
 			future.offer(exchange::attempt);
-			this.executor.execute(future::claimAndRun);
+			if (!callerRuns) {
+				this.executor.execute(future::claimAndRun);
+			}
 		}
 		catch (RejectedExecutionException ex) {
 			task.future().offer(null);

@@ -20,7 +20,7 @@ class CoalescingFileSinkTests {
 
 	@Test
 	void segmentSizedWritesReachTheFileWholeAndInOrderByClose() throws IOException {
-		byte[] body = random(3 * 256 * 1024 + 5_000);
+		byte[] body = random(3 * 64 * 1024 + 5_000);
 		Path file = Files.createFile(this.dir.resolve("a.part"));
 		try (CoalescingFileSink sink = CoalescingFileSink.open(file, StandardOpenOption.WRITE)) {
 			for (int offset = 0; offset < body.length; offset += 8192) {
@@ -29,7 +29,7 @@ class CoalescingFileSinkTests {
 				assertThat(chunk.size()).isZero();
 			}
 			// Whole pieces are on disk already; the tail waits for flush or close.
-			assertThat(Files.size(file)).isEqualTo(3 * 256 * 1024);
+			assertThat(Files.size(file)).isEqualTo(3 * 64 * 1024);
 		}
 		assertThat(Files.readAllBytes(file)).isEqualTo(body);
 	}

@@ -2,13 +2,14 @@ package io.github.wxnetwork.engine.socket;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Reads the socket in calls as large as the data that is there, up to {@link CoalescingSocketFactory#MAX_BUFFER}.
  * Unlike {@link java.io.BufferedInputStream} it never asks the socket twice for one read (a read returns as
  * soon as one call gave data), holds no lock, and starts small: the buffer doubles only when a call filled
- * it, that is while a body streams in.
+ * it, that is while a body streams in, and is small again once a call brings a segment or less.
  */
 final class CoalescingInputStream extends InputStream {
 
@@ -26,8 +27,10 @@ final class CoalescingInputStream extends InputStream {
 
 	@Override
 	public int read() throws IOException {
-		if (this.position == this.limit && fill() < 0) {
-			return -1;
+		while (this.position == this.limit) {
+			if (fill() < 0) {
+				return -1;
+			}
 		}
 		return this.buffer[this.position++] & 0xff;
 	}
@@ -53,15 +56,19 @@ final class CoalescingInputStream extends InputStream {
 		return count;
 	}
 
-	/** One call of the socket into the empty buffer; grows the buffer for next time when this call filled it. */
+	/**
+	 * One call of the socket into the empty buffer. A call that filled it doubles the buffer for next time; one
+	 * that brought a segment or less (the body is over, or trickles) lets a large buffer go.
+	 */
 	private int fill() throws IOException {
 		int count = this.in.read(this.buffer, 0, this.buffer.length);
 		this.position = 0;
 		this.limit = Math.max(count, 0);
 		if (count == this.buffer.length && count < CoalescingSocketFactory.MAX_BUFFER) {
-			byte[] larger = new byte[count * 2];
-			System.arraycopy(this.buffer, 0, larger, 0, count);
-			this.buffer = larger;
+			this.buffer = Arrays.copyOf(this.buffer, count * 2);
+		}
+		else if (count <= CoalescingSocketFactory.MIN_BUFFER && this.buffer.length > CoalescingSocketFactory.MIN_BUFFER) {
+			this.buffer = Arrays.copyOf(this.buffer, CoalescingSocketFactory.MIN_BUFFER);
 		}
 		return count;
 	}

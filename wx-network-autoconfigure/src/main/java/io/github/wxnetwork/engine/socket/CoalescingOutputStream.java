@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Gathers writes until {@link #flush()} or until {@link CoalescingSocketFactory#MAX_BUFFER} bytes wait, so a
- * streamed body leaves in large system calls. The buffer starts small and doubles only while more is
- * written between two flushes than it holds: a connection of small requests never holds a large one.
+ * streamed body leaves in large system calls. The buffer starts small, doubles only while more is written
+ * between two flushes than it holds, and is small again after the flush: a connection of small requests
+ * never holds a large one.
  */
 final class CoalescingOutputStream extends OutputStream {
 
@@ -32,6 +33,11 @@ final class CoalescingOutputStream extends OutputStream {
 	@Override
 	public void write(byte[] source, int offset, int length) throws IOException {
 		Objects.checkFromIndexSize(offset, length, source.length);
+		if (this.count == 0 && length > CoalescingSocketFactory.MIN_BUFFER) {
+			// Nothing waits and this is more than a segment (a TLS record, flushed right after): no copy.
+			this.out.write(source, offset, length);
+			return;
+		}
 		if (this.count + length > this.buffer.length) {
 			makeRoom(length);
 			if (length >= this.buffer.length) {
@@ -67,9 +73,13 @@ final class CoalescingOutputStream extends OutputStream {
 		}
 	}
 
+	/** Sends what waits; a buffer that grew for a body goes back to the small one (a pooled connection keeps it). */
 	@Override
 	public void flush() throws IOException {
 		drain();
+		if (this.buffer.length > CoalescingSocketFactory.MIN_BUFFER) {
+			this.buffer = new byte[CoalescingSocketFactory.MIN_BUFFER];
+		}
 		this.out.flush();
 	}
 

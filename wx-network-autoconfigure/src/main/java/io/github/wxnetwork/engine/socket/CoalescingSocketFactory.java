@@ -13,18 +13,28 @@ import javax.net.SocketFactory;
  * Plain sockets whose streams coalesce small reads and writes. okio moves 8 KiB segments, one system call
  * each; a 50 MiB transfer is then 6,400 calls where curl makes a few hundred. The streams buffer up to
  * {@value #MAX_BUFFER} bytes, so a large body moves in large calls, while a connection that only carries
- * small exchanges keeps small buffers (they grow only while data arrives or leaves faster than one buffer).
+ * small exchanges keeps small buffers: they grow only while data arrives or leaves faster than one buffer,
+ * and return to 8 KiB when it stops.
  *
- * <p>TLS layers on top of the plain socket and reads its records through these streams too. Nothing waits in
- * a buffer: OkHttp and the JDK's TLS flush after every message they write, and a read returns what one call
- * of the socket gave.
+ * <p>TLS layers on top of the plain socket and reads its records through these streams too; it flushes every
+ * record it writes, so its writes pass straight through. A read returns what one call of the socket gave.
+ * Written data waits for a flush: OkHttp's HTTP/1 flushes after each request, but its cleartext h2 does
+ * not before it waits for the peer's window, so the engine does not use these sockets for
+ * {@code H2_PRIOR_KNOWLEDGE}.
  */
 public final class CoalescingSocketFactory extends SocketFactory {
+
+	/** The one factory: OkHttp pools connections by address, and an address includes its socket factory. */
+	public static final CoalescingSocketFactory INSTANCE = new CoalescingSocketFactory();
 
 	/** 256 KiB: measured here, larger buffers gained nothing more. */
 	static final int MAX_BUFFER = 256 * 1024;
 
+	/** okio's segment: what a buffer starts at and returns to once its stream is quiet again. */
 	static final int MIN_BUFFER = 8 * 1024;
+
+	private CoalescingSocketFactory() {
+	}
 
 	@Override
 	public Socket createSocket() {
@@ -33,32 +43,33 @@ public final class CoalescingSocketFactory extends SocketFactory {
 
 	@Override
 	public Socket createSocket(String host, int port) throws IOException {
-		return connected(new CoalescingSocket(), host, port, null, 0);
+		return connected(new InetSocketAddress(host, port), null);
 	}
 
 	@Override
 	public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-		return connected(new CoalescingSocket(), host, port, localHost, localPort);
+		return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
 	}
 
 	@Override
 	public Socket createSocket(InetAddress host, int port) throws IOException {
-		return connected(new CoalescingSocket(), host.getHostAddress(), port, null, 0);
+		return connected(new InetSocketAddress(host, port), null);
 	}
 
 	@Override
 	public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
 			throws IOException {
-		return connected(new CoalescingSocket(), address.getHostAddress(), port, localAddress, localPort);
+		return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
 	}
 
-	private static Socket connected(Socket socket, String host, int port, InetAddress localAddress, int localPort)
-			throws IOException {
+	/** What the JDK's default factory does for these (OkHttp itself connects an unconnected socket). */
+	private static Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+		Socket socket = new CoalescingSocket();
 		try {
-			if (localAddress != null || localPort != 0) {
-				socket.bind(new InetSocketAddress(localAddress, localPort));
+			if (local != null) {
+				socket.bind(local);
 			}
-			socket.connect(new InetSocketAddress(host, port));
+			socket.connect(remote);
 			return socket;
 		}
 		catch (IOException ex) {
@@ -88,6 +99,19 @@ public final class CoalescingSocketFactory extends SocketFactory {
 				this.out = new CoalescingOutputStream(super.getOutputStream());
 			}
 			return this.out;
+		}
+
+		/** What waits in the buffer leaves before the half-close. */
+		@Override
+		public void shutdownOutput() throws IOException {
+			OutputStream waiting;
+			synchronized (this) {
+				waiting = this.out;
+			}
+			if (waiting != null) {
+				waiting.flush();
+			}
+			super.shutdownOutput();
 		}
 
 	}

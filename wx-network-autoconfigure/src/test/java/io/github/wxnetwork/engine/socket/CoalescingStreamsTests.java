@@ -66,6 +66,17 @@ class CoalescingStreamsTests {
 	}
 
 	@Test
+	void aTlsRecordWrittenWithNothingWaitingPassesStraightThrough() throws IOException {
+		RecordingOutputStream socket = new RecordingOutputStream();
+		CoalescingOutputStream out = new CoalescingOutputStream(socket);
+		byte[] record = random(SEGMENT + 29);
+		out.write(record);
+		out.flush();
+		assertThat(socket.calls).containsExactly(record.length);
+		assertThat(socket.bytes.toByteArray()).isEqualTo(record);
+	}
+
+	@Test
 	void closingClosesTheSocketWithoutSendingWhatWasNeverFlushed() throws IOException {
 		RecordingOutputStream socket = new RecordingOutputStream();
 		CoalescingOutputStream out = new CoalescingOutputStream(socket);
@@ -103,6 +114,24 @@ class CoalescingStreamsTests {
 	}
 
 	@Test
+	void aReadOfASegmentOrLessLetsTheGrownBufferGo() throws IOException {
+		byte[] body = random(64 * 1024);
+		byte[] trickle = random(100);
+		byte[] next = random(20_000);
+		ChunkedInputStream socket = new ChunkedInputStream(List.of(body, trickle, next));
+		CoalescingInputStream in = new CoalescingInputStream(socket);
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] segment = new byte[SEGMENT];
+		for (int count; (count = in.read(segment, 0, segment.length)) >= 0;) {
+			received.write(segment, 0, count);
+		}
+		assertThat(received.toByteArray()).isEqualTo(concat(concat(body, trickle), next));
+		// Doubling while each call fills the buffer; the body's last 8 KiB lets it go back to 8 KiB.
+		assertThat(socket.requested).containsExactly(8 * 1024, 16 * 1024, 32 * 1024, 64 * 1024, 8 * 1024, 8 * 1024,
+				16 * 1024, 16 * 1024);
+	}
+
+	@Test
 	void singleBytesAndSkipsOfTheInputStreamContractStillWork() throws IOException {
 		ChunkedInputStream socket = new ChunkedInputStream(List.of(new byte[] { 1, (byte) 0xff, 3 }));
 		CoalescingInputStream in = new CoalescingInputStream(socket);
@@ -121,7 +150,7 @@ class CoalescingStreamsTests {
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			CompletableFuture<byte[]> echoed = CompletableFuture.supplyAsync(() -> echoOnce(server, body.length), threads);
-			try (Socket socket = new CoalescingSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
+			try (Socket socket = CoalescingSocketFactory.INSTANCE.createSocket(InetAddress.getLoopbackAddress(),
 					server.getLocalPort())) {
 				assertThat(socket.getOutputStream()).isSameAs(socket.getOutputStream());
 				assertThat(socket.getInputStream()).isSameAs(socket.getInputStream());
