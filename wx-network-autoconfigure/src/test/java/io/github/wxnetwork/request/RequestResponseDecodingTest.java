@@ -136,6 +136,21 @@ class RequestResponseDecodingTest extends RequestTestBase {
 	}
 
 	@Test
+	void jsonInUtf16LabelledUtf8IsReadAsUtf8AndStaysText() throws Exception {
+		// Jackson alone would detect UTF-16 from the bytes and parse it; WeChat reads the declared UTF-8.
+		byte[] utf16 = "{\"a\":1}".getBytes(StandardCharsets.UTF_16LE);
+		respond(aResponse().withHeader("Content-Type", "application/json; charset=utf-8").withBody(utf16));
+		assertThat(fetch().data()).isEqualTo(new String(utf16, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void jsonInADeclaredCharsetOtherThanUtf8IsDecodedThenParsed() throws Exception {
+		respond(aResponse().withHeader("Content-Type", "application/json; charset=ISO-8859-1")
+			.withBody("{\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)));
+		assertThat(fetch().data()).isEqualTo(Map.of("name", "caf\u00e9"));
+	}
+
+	@Test
 	void dataTypeOtherThanJsonLeavesTheBodyAString() throws Exception {
 		respondJson("{\"a\":1}");
 		RequestSuccess success = await(request(RequestOptions.builder(url("/r")).dataType("text")));

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Reads the socket in calls as large as the data that is there, up to {@link CoalescingSocketFactory#MAX_BUFFER}.
  * Unlike {@link java.io.BufferedInputStream} it never asks the socket twice for one read (a read returns as
  * soon as one call gave data), holds no lock, and starts small: the buffer doubles only when a call filled
- * it, that is while a body streams in, and is small again once a call brings a segment or less.
+ * it, that is while a body streams in, and is small again once a call brings little.
  */
 final class CoalescingInputStream extends InputStream {
 
@@ -58,7 +58,7 @@ final class CoalescingInputStream extends InputStream {
 
 	/**
 	 * One call of the socket into the empty buffer. A call that filled it doubles the buffer for next time; one
-	 * that brought a segment or less (the body is over, or trickles) lets a large buffer go.
+	 * that brought no more than the smallest buffer holds (the body is over, or trickles) lets a large one go.
 	 */
 	private int fill() throws IOException {
 		int count = this.in.read(this.buffer, 0, this.buffer.length);

@@ -33,14 +33,14 @@ final class CoalescingOutputStream extends OutputStream {
 	@Override
 	public void write(byte[] source, int offset, int length) throws IOException {
 		Objects.checkFromIndexSize(offset, length, source.length);
-		if (this.count == 0 && length > CoalescingSocketFactory.MIN_BUFFER) {
+		if (this.count == 0 && length > CoalescingSocketFactory.SEGMENT) {
 			// Nothing waits and this is more than a segment (a TLS record, flushed right after): no copy.
 			this.out.write(source, offset, length);
 			return;
 		}
 		if (this.count + length > this.buffer.length) {
 			makeRoom(length);
-			if (length >= this.buffer.length) {
+			if (length > this.buffer.length) {
 				// Larger than the largest buffer: written as it is, after what waited.
 				this.out.write(source, offset, length);
 				return;

@@ -14,7 +14,7 @@ import javax.net.SocketFactory;
  * each; a 50 MiB transfer is then 6,400 calls where curl makes a few hundred. The streams buffer up to
  * {@value #MAX_BUFFER} bytes, so a large body moves in large calls, while a connection that only carries
  * small exchanges keeps small buffers: they grow only while data arrives or leaves faster than one buffer,
- * and return to 8 KiB when it stops.
+ * and return to 2 KiB when it stops.
  *
  * <p>TLS layers on top of the plain socket and reads its records through these streams too; it flushes every
  * record it writes, so its writes pass straight through. A read returns what one call of the socket gave.
@@ -27,11 +27,17 @@ public final class CoalescingSocketFactory extends SocketFactory {
 	/** The one factory: OkHttp pools connections by address, and an address includes its socket factory. */
 	public static final CoalescingSocketFactory INSTANCE = new CoalescingSocketFactory();
 
-	/** 256 KiB: measured here, larger buffers gained nothing more. */
+	/** 256 KiB: the size the benchmarks' socket diagnostic measured (BENCHMARKS.md, finding 3). */
 	static final int MAX_BUFFER = 256 * 1024;
 
-	/** okio's segment: what a buffer starts at and returns to once its stream is quiet again. */
-	static final int MIN_BUFFER = 8 * 1024;
+	/**
+	 * What a buffer starts at and returns to once its stream is quiet again: a small exchange fits, and a
+	 * thousand connections in flight hold 4 MiB of buffers.
+	 */
+	static final int MIN_BUFFER = 2 * 1024;
+
+	/** okio's segment: reads and writes of one are coalesced, larger ones (a TLS record) pass through. */
+	static final int SEGMENT = 8 * 1024;
 
 	private CoalescingSocketFactory() {
 	}
