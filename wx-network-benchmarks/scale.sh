@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 18, "Scale": 1,000 concurrent slow requests through WxRequestTemplate (max-concurrent-tasks=1000, a
 # local server holds each 1 s), on Java 17 and on Java 25: completion time, platform threads, heap. Writes the
-# section "### 6. ..." into BENCHMARKS.md between the scale markers (added at the end the first time).
+# section "### 7. ..." into BENCHMARKS.md between the scale markers (added at the end the first time).
 #
 #   bash wx-network-benchmarks/scale.sh                 # build, run on both JDKs (~1 minute), write BENCHMARKS.md
 #   options: --skip-build   --out FILE   --tasks N (1000)   --hold-ms MS (1000)

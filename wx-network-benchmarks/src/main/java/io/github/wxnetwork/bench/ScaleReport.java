@@ -105,7 +105,7 @@ public final class ScaleReport {
 		String holdText = hold.equals("1000") ? "1 s" : grouped(hold) + " ms";
 		StringBuilder md = new StringBuilder();
 		md.append(BEGIN).append("\n\n");
-		md.append("### 6. ").append(tasks).append(" concurrent slow requests (server holds each ").append(holdText)
+		md.append("### 7. ").append(tasks).append(" concurrent slow requests (server holds each ").append(holdText)
 			.append(")\n\n");
 		md.append("- When: ").append(when).append(", `").append(command).append("`.\n");
 		md.append("- Machine: ").append(machine).append(". Load average (1/5/15 min) as each run began and ended: ");

@@ -54,7 +54,7 @@ class ScaleReportTest {
 		List<ScaleReport.Column> columns = List.of(new ScaleReport.Column("Java 17", Map.of("tasks", "1000",
 				"holdMs", "1000", "done", "true")));
 		String block = ScaleReport.section(columns, "now", "bash scale.sh", "2 cores", "-Xmx1g");
-		assertThat(block).startsWith(ScaleReport.BEGIN + "\n\n### 6. 1,000 concurrent slow requests (server holds "
+		assertThat(block).startsWith(ScaleReport.BEGIN + "\n\n### 7. 1,000 concurrent slow requests (server holds "
 				+ "each 1 s)\n").endsWith(ScaleReport.END + "\n");
 		ScaleReport.writeInto(file, block);
 		String first = Files.readString(file);
