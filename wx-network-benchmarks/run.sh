@@ -35,7 +35,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-log() { echo "[$(date +%H:%M:%S)] $*"; }
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -86,20 +87,7 @@ trap 'exit 130' INT TERM
 chmod 755 "$WORK"
 mkdir -p "$WORK/www" "$WORK/nginx/logs" "$WORK/lib" "$WORK/files" "$WORK/tls"
 
-# A private copy of the class path's project jars: other builds may rewrite target/ while this runs.
-CP=""
-N=0
-IFS=':' read -r -a ENTRIES < "$CP_FILE" || true   # one line, no newline at its end
-for entry in "$HERE/target/classes" "${ENTRIES[@]}"; do
-  case "$entry" in
-    "$ROOT"/*)
-      N=$((N + 1))
-      if [ -d "$entry" ]; then copy="$WORK/lib/classes-$N"; cp -r "$entry" "$copy"
-      else copy="$WORK/lib/$N-$(basename "$entry")"; cp "$entry" "$copy"; fi
-      CP="$CP${CP:+:}$copy" ;;
-    *) CP="$CP${CP:+:}$entry" ;;
-  esac
-done
+CP="$(private_classpath "$CP_FILE" "$WORK" "$HERE" "$ROOT")"
 echo "$CP" > "$WORK/classpath.txt"
 mkdir -p "$WORK/forest-lib" && cp "$HERE"/target/forest-lib/*.jar "$WORK/forest-lib/"
 

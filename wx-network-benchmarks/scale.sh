@@ -31,7 +31,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-log() { echo "[$(date +%H:%M:%S)] $*"; }
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 
 # A java command from a JDK home or a java binary.
 java_of() {
@@ -76,20 +77,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$WORK/lib" "$WORK/files" "$HERE/target/scale-results"
 
-# A private copy of the class path's project jars: other builds may rewrite target/ while this runs.
-CP=""
-N=0
-IFS=':' read -r -a ENTRIES < "$CP_FILE" || true   # one line, no newline at its end
-for entry in "$HERE/target/classes" "${ENTRIES[@]}"; do
-  case "$entry" in
-    "$ROOT"/*)
-      N=$((N + 1))
-      if [ -d "$entry" ]; then copy="$WORK/lib/classes-$N"; cp -r "$entry" "$copy"
-      else copy="$WORK/lib/$N-$(basename "$entry")"; cp "$entry" "$copy"; fi
-      CP="$CP${CP:+:}$copy" ;;
-    *) CP="$CP${CP:+:}$entry" ;;
-  esac
-done
+CP="$(private_classpath "$CP_FILE" "$WORK" "$HERE" "$ROOT")"
 
 # --- the slow server: its own JVM, port on its first line ---
 "$JAVA17" -Xmx512m -cp "$CP" io.github.wxnetwork.bench.SlowServer --hold-ms "$HOLD_MS" \
