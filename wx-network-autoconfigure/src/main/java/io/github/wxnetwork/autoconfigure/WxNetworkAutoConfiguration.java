@@ -60,6 +60,9 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(WxNetworkProperties.class)
 public final class WxNetworkAutoConfiguration {
 
+	/** Idle connections kept at most, however high the limit: each holds a socket (and its file descriptor). */
+	private static final int MAX_IDLE_CONNECTIONS = 10_000;
+
 	/** The most of a body wire logging shows: a log line, not a dump. */
 	private static final long MAX_LOGGED_BODY = 1024 * 1024;
 
@@ -86,12 +89,14 @@ public final class WxNetworkAutoConfiguration {
 	}
 
 	/**
-	 * An idle connection kept for every task that may run at once (all kinds): OkHttp's default keeps five, so
-	 * ten tasks at once kept closing and reopening connections, a TLS handshake each (50 a second measured).
+	 * An idle connection kept for every task {@code max-concurrent-tasks} lets run at once, all kinds (a bulkhead
+	 * configured otherwise or a limiter of the application's does not change it). OkHttp's default keeps five,
+	 * so ten tasks at once kept closing and reopening connections, a TLS handshake each (50 a second measured).
 	 * Idle connections still close after OkHttp's five minutes.
 	 */
 	private static ConnectionPool connectionPool(WxNetworkProperties properties) {
-		int idle = Math.max(5, properties.getMaxConcurrentTasks() * TaskKind.values().length);
+		long perKind = Math.max(0, properties.getMaxConcurrentTasks());
+		int idle = (int) Math.min(MAX_IDLE_CONNECTIONS, Math.max(5, perKind * TaskKind.values().length));
 		return new ConnectionPool(idle, 5, TimeUnit.MINUTES);
 	}
 

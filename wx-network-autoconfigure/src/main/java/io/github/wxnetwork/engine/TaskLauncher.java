@@ -98,7 +98,13 @@ public final class TaskLauncher implements AutoCloseable {
 		}
 		launch.registered = true;
 		this.registry.add(task);
-		this.limiter.submit(launch);
+		launch.submitting = true;
+		try {
+			this.limiter.submit(launch);
+		}
+		finally {
+			launch.submitting = false;
+		}
 		return task;
 	}
 
@@ -179,8 +185,14 @@ public final class TaskLauncher implements AutoCloseable {
 
 		private final WireLog wireLog;
 
-		/** The thread that will join the task right after starting it, or null: see {@link TaskRoute#callerWaits()}. */
-		private final Thread waiter;
+		/**
+		 * The thread that will join the task right after starting it, or null: see {@link TaskRoute#callerWaits()}.
+		 * Dropped once the task starts.
+		 */
+		private volatile Thread waiter;
+
+		/** True only while the caller's own {@code limiter.submit} runs (a slot granted at once starts inside it). */
+		private volatile boolean submitting;
 
 		/** When the template was called, when someone wants to know: the queue wait and the logged duration. */
 		private final long calledAt;
@@ -223,9 +235,12 @@ public final class TaskLauncher implements AutoCloseable {
 			}
 			dequeued();
 			// RUNNING now, so not ended: the fields are still set. Started inside the caller's own submit (the
-			// slot was free), a waiting caller joins next and runs the exchange; started later, the pool does.
+			// slot was free), a waiting caller joins next and runs the exchange; started any other way (later,
+			// from another task's end, even on the same thread), the pool does.
+			boolean callerRuns = this.submitting && this.waiter == Thread.currentThread();
+			this.waiter = null;
 			TaskLauncher.this.engine.execute(this.task, this.request, this.roundTrip, this.timeout,
-					this.policy, this.waiter == Thread.currentThread());
+					this.policy, callerRuns);
 			return true;
 		}
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Proxy;
 import java.net.URI;
+import java.security.Provider;
+import java.security.Security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -140,13 +142,23 @@ public final class WxHttpEngine implements AutoCloseable {
 	 * Sockets whose streams coalesce okio's 8 KiB reads and writes into large system calls (single transfers
 	 * ran at half of curl's speed without), unless the application's client brings its own socket factory or
 	 * speaks cleartext h2 ({@code H2_PRIOR_KNOWLEDGE}): OkHttp writes h2 DATA frames without a flush while it
-	 * waits for the peer's flow-control window, which the peer would then never open. Over TLS every record
-	 * is flushed. One factory for every engine: OkHttp pools connections by address, the factory included.
+	 * waits for the peer's flow-control window, which the peer would then never open. The JDK's TLS flushes
+	 * every record. One factory for every engine: OkHttp pools connections by address, the factory included.
 	 */
 	private static SocketFactory coalescing(OkHttpClient client) {
 		boolean plainFactory = client.socketFactory() == SocketFactory.getDefault();
-		return (plainFactory && !client.protocols().contains(Protocol.H2_PRIOR_KNOWLEDGE))
+		return (plainFactory && !client.protocols().contains(Protocol.H2_PRIOR_KNOWLEDGE) && jdkTls())
 				? CoalescingSocketFactory.INSTANCE : client.socketFactory();
+	}
+
+	/**
+	 * Whether TLS is the JDK's own, which flushes every record it writes. OkHttp (and Spring's SSL bundles) use
+	 * the first TLS provider; another one (Conscrypt, BouncyCastle) is not known to flush, so it gets plain
+	 * sockets.
+	 */
+	private static boolean jdkTls() {
+		Provider[] tls = Security.getProviders("SSLContext.TLS");
+		return tls != null && tls.length > 0 && "SunJSSE".equals(tls[0].getName());
 	}
 
 	/** Whether calls go through a proxy: the client's own, or one its selector picks (-Dhttp.proxyHost, say). */
@@ -323,13 +335,13 @@ public final class WxHttpEngine implements AutoCloseable {
 				(millis < FOREVER) ? millis : 0);
 		try {
 			TaskFuture<R> future = task.future();
-			future.offer(exchange::attempt);
+			future.offer(exchange::attempt, this.executor);
 			if (!callerRuns) {
 				this.executor.execute(future::claimAndRun);
 			}
 		}
 		catch (RejectedExecutionException ex) {
-			task.future().offer(null);
+			task.future().withdraw();
 			task.failLater(Failures.invalid(task.kind(), "wx-network is shut down"));
 		}
 	}

@@ -2,6 +2,7 @@ package io.github.wxnetwork.engine.socket;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,12 @@ final class CoalescingOutputStream extends OutputStream {
 	@Override
 	public void write(int value) throws IOException {
 		if (this.count == this.buffer.length) {
-			makeRoom(1);
+			if (this.count == CoalescingSocketFactory.MAX_BUFFER) {
+				drain();
+			}
+			else {
+				grow(this.count + 1);
+			}
 		}
 		this.buffer[this.count++] = (byte) value;
 	}
@@ -33,37 +39,29 @@ final class CoalescingOutputStream extends OutputStream {
 	@Override
 	public void write(byte[] source, int offset, int length) throws IOException {
 		Objects.checkFromIndexSize(offset, length, source.length);
+		if ((long) this.count + length > CoalescingSocketFactory.MAX_BUFFER) {
+			// Would not fit even the largest buffer: what waits leaves first, in order.
+			drain();
+		}
 		if (this.count == 0 && length > CoalescingSocketFactory.SEGMENT) {
-			// Nothing waits and this is more than a segment (a TLS record, flushed right after): no copy.
+			// More than a segment with nothing waiting (a TLS record, flushed right after; a huge write): no copy.
 			this.out.write(source, offset, length);
 			return;
 		}
 		if (this.count + length > this.buffer.length) {
-			makeRoom(length);
-			if (length > this.buffer.length) {
-				// Larger than the largest buffer: written as it is, after what waited.
-				this.out.write(source, offset, length);
-				return;
-			}
+			grow(this.count + length);
 		}
 		System.arraycopy(source, offset, this.buffer, this.count, length);
 		this.count += length;
 	}
 
-	/** Grows the buffer towards the maximum; once there, sends what waits. */
-	private void makeRoom(int length) throws IOException {
-		if (this.buffer.length < CoalescingSocketFactory.MAX_BUFFER) {
-			int size = this.buffer.length;
-			while (size < this.count + length && size < CoalescingSocketFactory.MAX_BUFFER) {
-				size *= 2;
-			}
-			byte[] larger = new byte[size];
-			System.arraycopy(this.buffer, 0, larger, 0, this.count);
-			this.buffer = larger;
+	/** Doubles the buffer until {@code needed} fits (never past the largest: callers drained before). */
+	private void grow(int needed) {
+		int size = this.buffer.length;
+		while (size < needed) {
+			size *= 2;
 		}
-		if (this.count + length > this.buffer.length) {
-			drain();
-		}
+		this.buffer = Arrays.copyOf(this.buffer, Math.min(size, CoalescingSocketFactory.MAX_BUFFER));
 	}
 
 	private void drain() throws IOException {
@@ -73,11 +71,11 @@ final class CoalescingOutputStream extends OutputStream {
 		}
 	}
 
-	/** Sends what waits; a buffer that grew for a body goes back to the small one (a pooled connection keeps it). */
+	/** Sends what waits; a buffer that grew past a segment for a body goes back to the small one. */
 	@Override
 	public void flush() throws IOException {
 		drain();
-		if (this.buffer.length > CoalescingSocketFactory.MIN_BUFFER) {
+		if (this.buffer.length > CoalescingSocketFactory.SEGMENT) {
 			this.buffer = new byte[CoalescingSocketFactory.MIN_BUFFER];
 		}
 		this.out.flush();

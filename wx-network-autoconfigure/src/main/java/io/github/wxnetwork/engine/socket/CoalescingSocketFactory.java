@@ -13,11 +13,14 @@ import javax.net.SocketFactory;
  * Plain sockets whose streams coalesce small reads and writes. okio moves 8 KiB segments, one system call
  * each; a 50 MiB transfer is then 6,400 calls where curl makes a few hundred. The streams buffer up to
  * {@value #MAX_BUFFER} bytes, so a large body moves in large calls, while a connection that only carries
- * small exchanges keeps small buffers: they grow only while data arrives or leaves faster than one buffer,
- * and return to 2 KiB when it stops.
+ * small exchanges keeps small buffers: they grow only while data arrives or leaves faster than one buffer.
+ * The output buffer is small again after each flush (the end of a request); the input buffer after a read
+ * that brings 2 KiB or less, so a connection idle after a large body may keep its large input buffer until
+ * its next small response.
  *
- * <p>TLS layers on top of the plain socket and reads its records through these streams too; it flushes every
- * record it writes, so its writes pass straight through. A read returns what one call of the socket gave.
+ * <p>TLS layers on top of the plain socket and reads its records through these streams too; the JDK's TLS
+ * flushes every record it writes (records of more than a segment pass straight through), so the engine uses
+ * these sockets only with the JDK's TLS. A read returns what one call of the socket gave.
  * Written data waits for a flush: OkHttp's HTTP/1 flushes after each request, but its cleartext h2 does
  * not before it waits for the peer's window, so the engine does not use these sockets for
  * {@code H2_PRIOR_KNOWLEDGE}.
@@ -30,10 +33,7 @@ public final class CoalescingSocketFactory extends SocketFactory {
 	/** 256 KiB: the size the benchmarks' socket diagnostic measured (BENCHMARKS.md, finding 3). */
 	static final int MAX_BUFFER = 256 * 1024;
 
-	/**
-	 * What a buffer starts at and returns to once its stream is quiet again: a small exchange fits, and a
-	 * thousand connections in flight hold 4 MiB of buffers.
-	 */
+	/** What a buffer starts at and returns to: a small exchange fits, and a thousand small ones in flight hold 4 MiB. */
 	static final int MIN_BUFFER = 2 * 1024;
 
 	/** okio's segment: reads and writes of one are coalesced, larger ones (a TLS record) pass through. */
