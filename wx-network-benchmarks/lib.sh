@@ -21,3 +21,15 @@ private_classpath() {
   done
   echo "$cp"
 }
+
+# Builds the benchmark module and what it needs, tests skipped (the normal reactor build), unless $1 is 1;
+# then checks the build is there. $2: the module dir, $3: the repo root.
+build_benchmarks() {
+  local skip="$1" here="$2" root="$3"
+  if [ "$skip" != 1 ]; then
+    log "building wx-network-benchmarks (mvn package -pl wx-network-benchmarks -am -DskipTests)"
+    (cd "$root" && mvn -B -q package -DskipTests -pl wx-network-benchmarks -am)
+  fi
+  [ -f "$here/target/classpath.txt" ] && [ -d "$here/target/classes" ] \
+    || { echo "not built: $here/target/classpath.txt missing" >&2; exit 1; }
+}

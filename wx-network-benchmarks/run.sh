@@ -55,13 +55,9 @@ fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 command -v "$JAVA" >/dev/null || { echo "no java (set JAVA_HOME)" >&2; exit 1; }
 
-# --- build (the normal reactor build of the benchmark module and what it needs; tests skipped) ---
-if [ "$SKIP_BUILD" = 0 ]; then
-  log "building wx-network-benchmarks (mvn package -pl wx-network-benchmarks -am -DskipTests)"
-  (cd "$ROOT" && mvn -B -q package -DskipTests -pl wx-network-benchmarks -am)
-fi
+# --- build ---
+build_benchmarks "$SKIP_BUILD" "$HERE" "$ROOT"
 CP_FILE="$HERE/target/classpath.txt"
-[ -f "$CP_FILE" ] && [ -d "$HERE/target/classes" ] || { echo "not built: $CP_FILE missing" >&2; exit 1; }
 
 # --- work dir, and cleanup of everything this script started ---
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/wx-bench.XXXXXX")"

@@ -45,13 +45,9 @@ for j in "$JAVA17" "$JAVA25"; do
 done
 JVM_ARGS="-Xms1g -Xmx1g -XX:+UseG1GC${BENCH_JVM_ARGS:+ $BENCH_JVM_ARGS}"
 
-# --- build (the normal reactor build of the benchmark module and what it needs; tests skipped) ---
-if [ "$SKIP_BUILD" = 0 ]; then
-  log "building wx-network-benchmarks (mvn package -pl wx-network-benchmarks -am -DskipTests)"
-  (cd "$ROOT" && mvn -B -q package -DskipTests -pl wx-network-benchmarks -am)
-fi
+# --- build ---
+build_benchmarks "$SKIP_BUILD" "$HERE" "$ROOT"
 CP_FILE="$HERE/target/classpath.txt"
-[ -f "$CP_FILE" ] && [ -d "$HERE/target/classes" ] || { echo "not built: $CP_FILE missing" >&2; exit 1; }
 
 # --- work dir, and cleanup of everything this script started ---
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/wx-scale.XXXXXX")"

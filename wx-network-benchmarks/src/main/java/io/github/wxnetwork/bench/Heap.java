@@ -2,7 +2,6 @@ package io.github.wxnetwork.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,26 +33,13 @@ public final class Heap {
 
 		private final AtomicLong samples = new AtomicLong();
 
-		private final AtomicBoolean running = new AtomicBoolean(true);
-
-		private final Thread thread;
+		private final Periodic periodic;
 
 		public Sampler(long periodMillis) {
-			this.thread = new Thread(() -> {
-				while (this.running.get()) {
-					long used = live();
-					this.peak.accumulateAndGet(used, Math::max);
-					this.samples.incrementAndGet();
-					try {
-						Thread.sleep(periodMillis);
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-				}
-			}, "heap-sampler");
-			this.thread.setDaemon(true);
-			this.thread.start();
+			this.periodic = new Periodic("heap-sampler", periodMillis, () -> {
+				this.peak.accumulateAndGet(live(), Math::max);
+				this.samples.incrementAndGet();
+			});
 		}
 
 		public long peak() {
@@ -66,9 +52,7 @@ public final class Heap {
 
 		@Override
 		public void close() throws InterruptedException {
-			this.running.set(false);
-			this.thread.interrupt();
-			this.thread.join();
+			this.periodic.close();
 		}
 
 	}

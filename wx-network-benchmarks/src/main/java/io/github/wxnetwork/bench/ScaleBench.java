@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -326,24 +325,10 @@ public final class ScaleBench {
 
 		final AtomicLong samples = new AtomicLong();
 
-		private final AtomicBoolean running = new AtomicBoolean(true);
-
-		private final Thread thread;
+		private final Periodic periodic;
 
 		Sampler(long periodMillis) {
-			this.thread = new Thread(() -> {
-				while (this.running.get()) {
-					sample();
-					try {
-						Thread.sleep(periodMillis);
-					}
-					catch (InterruptedException ex) {
-						return;
-					}
-				}
-			}, "scale-sampler");
-			this.thread.setDaemon(true);
-			this.thread.start();
+			this.periodic = new Periodic("scale-sampler", periodMillis, this::sample);
 		}
 
 		private void sample() {
@@ -353,10 +338,9 @@ public final class ScaleBench {
 			this.samples.incrementAndGet();
 		}
 
+		/** Stops sampling, with one last sample. */
 		void stop() throws InterruptedException {
-			if (this.running.compareAndSet(true, false)) {
-				this.thread.interrupt();
-				this.thread.join();
+			if (this.periodic.stop()) {
 				sample();
 			}
 		}
