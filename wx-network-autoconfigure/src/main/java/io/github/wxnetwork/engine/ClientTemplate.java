@@ -14,11 +14,6 @@ public interface ClientTemplate<T> {
 	/** This template with {@code route} instead of its own. */
 	T withRoute(TaskRoute route);
 
-	/** This template for one client method, its tasks tagged with the method's URI template. */
-	default T withUriTemplate(String uriTemplate) {
-		return withRoute(route().withUriTemplate(uriTemplate));
-	}
-
 	/**
 	 * This template for one client method: its tasks tagged with the method's URI template, and run on the
 	 * calling thread when the method blocks until the task ends ({@link TaskRoute#callerWaits()}).

@@ -19,6 +19,9 @@ final class ProgressReporter {
 
 	}
 
+	private static final BeforeReport NOTHING = () -> {
+	};
+
 	private final long total;
 
 	private final Sink sink;
@@ -44,34 +47,20 @@ final class ProgressReporter {
 
 	}
 
-	void update(long done) {
-		int progress = percent(done);
-		if (due(done, progress)) {
-			report(done, progress);
-		}
+	void update(long done) throws IOException {
+		update(done, NOTHING);
 	}
 
 	/** Like {@link #update(long)}, running {@code before} first when a report is due. */
 	void update(long done, BeforeReport before) throws IOException {
-		int progress = percent(done);
-		if (due(done, progress)) {
+		int progress = (this.total > 0) ? (int) Math.min(100, (100 * done) / this.total) : 0;
+		boolean due = (this.total <= 0) ? done > this.lastDone : progress > this.lastProgress;
+		if (due) {
 			before.run();
-			report(done, progress);
+			this.lastDone = done;
+			this.lastProgress = progress;
+			this.sink.report(progress, done, Math.max(this.total, 0));
 		}
-	}
-
-	private int percent(long done) {
-		return (this.total > 0) ? (int) Math.min(100, (100 * done) / this.total) : 0;
-	}
-
-	private boolean due(long done, int progress) {
-		return (this.total <= 0) ? done > this.lastDone : progress > this.lastProgress;
-	}
-
-	private void report(long done, int progress) {
-		this.lastDone = done;
-		this.lastProgress = progress;
-		this.sink.report(progress, done, Math.max(this.total, 0));
 	}
 
 }

@@ -86,17 +86,18 @@ final class RequestRoundTrip implements RoundTrip<RequestSuccess> {
 		}
 		// Parsed from the bytes (Jackson skips one leading BOM, as WeChat does): no String is built for a
 		// body that is JSON, most are. One that is not goes the text way, with exactly the text rules.
+		// Jackson would detect UTF-16/32 from such bytes: declared (or defaulted) UTF-8 is read as text instead.
+		// The text rules also decide a body Jackson refused (invalid UTF-8 becomes U+FFFD there, as before).
 		byte[] bytes = content.readByteArray();
-		if (mayBeUtf16Or32(bytes)) {
-			// Jackson would detect UTF-16/32 from the bytes; declared (or defaulted) UTF-8 is read as UTF-8.
-			return parseJson(new String(bytes, StandardCharsets.UTF_8));
+		if (!mayBeUtf16Or32(bytes)) {
+			try {
+				return this.jsonMapper.readValue(bytes, Object.class);
+			}
+			catch (JacksonException ex) {
+				// Not JSON as bytes: the text rules below.
+			}
 		}
-		try {
-			return this.jsonMapper.readValue(bytes, Object.class);
-		}
-		catch (JacksonException ex) {
-			return parseJson(new String(bytes, StandardCharsets.UTF_8));
-		}
+		return parseJson(new String(bytes, StandardCharsets.UTF_8));
 	}
 
 	/** A UTF-16/32 byte-order mark or a zero byte up front; JSON in UTF-8 starts with neither. */
