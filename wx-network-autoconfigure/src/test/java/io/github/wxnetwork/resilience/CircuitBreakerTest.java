@@ -109,7 +109,10 @@ class CircuitBreakerTest {
 		Thread acceptor = new Thread(() -> {
 			try (Socket held = this.silent.accept()) {
 				connected.countDown();
-				held.getInputStream().read();
+				// Hold the connection until the client closes it: closing on the request's first byte
+				// would end the exchange before the abort does.
+				while (held.getInputStream().read() != -1) {
+				}
 			}
 			catch (IOException ex) {
 				// closed by the test
