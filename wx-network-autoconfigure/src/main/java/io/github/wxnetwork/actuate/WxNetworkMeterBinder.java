@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Gauges {@code wx.network.tasks.running} and {@code wx.network.tasks.queued}, tagged by kind: read from
- * the limiter's own counts, so a scrape costs O(1) however many tasks wait.
+ * Gauges {@code wx.network.tasks.running} and {@code wx.network.tasks.queued}, tagged by kind, and
+ * {@code wx.network.tasks.cluster.running} when the limit is held across a cluster: read from the limiter's own
+ * counts, so a scrape costs O(1) however many tasks wait (the cluster's count is one Redis read).
  */
 public final class WxNetworkMeterBinder implements MeterBinder {
 
@@ -29,6 +30,12 @@ public final class WxNetworkMeterBinder implements MeterBinder {
 				.tag("kind", kind.type())
 				.description("Tasks of this kind waiting for a slot")
 				.register(registry);
+			if (this.limiter.clusterRunning(kind) >= 0) {
+				Gauge.builder("wx.network.tasks.cluster.running", this.limiter, (limiter) -> limiter.clusterRunning(kind))
+					.tag("kind", kind.type())
+					.description("Tasks of this kind holding a slot across the cluster (every instance sharing the limit)")
+					.register(registry);
+			}
 		}
 	}
 

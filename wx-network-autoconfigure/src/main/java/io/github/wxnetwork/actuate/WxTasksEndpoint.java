@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskView;
 import io.github.wxnetwork.engine.FinishedTask;
@@ -43,8 +44,9 @@ public class WxTasksEndpoint {
 		List<TaskDescriptor> tasks = this.registry.active().stream().map(WxTasksEndpoint::describe).toList();
 		Map<String, KindDescriptor> kinds = new LinkedHashMap<>();
 		for (TaskKind kind : TaskKind.values()) {
+			int clusterRunning = this.limiter.clusterRunning(kind);
 			kinds.put(kind.type(), new KindDescriptor(this.limiter.limit(kind), this.limiter.running(kind),
-					this.limiter.queued(kind)));
+					this.limiter.queued(kind), (clusterRunning >= 0) ? clusterRunning : null));
 		}
 		List<FinishedTaskDescriptor> recent = this.registry.recent().stream().map(WxTasksEndpoint::describe).toList();
 		return new TasksDescriptor(tasks, kinds, recent);
@@ -117,8 +119,17 @@ public class WxTasksEndpoint {
 			long bytesTransferred, int attempt, String client, String uri) {
 	}
 
-	/** A kind's limit (-1 without one) and how many tasks run and wait. */
-	public record KindDescriptor(int limit, int running, int queued) {
+	/**
+	 * A kind's limit (-1 without one), how many tasks run and wait here, and, when the limit is held across a
+	 * cluster, how many run across it (left out otherwise).
+	 */
+	public record KindDescriptor(int limit, int running, int queued,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Integer clusterRunning) {
+
+		public KindDescriptor(int limit, int running, int queued) {
+			this(limit, running, queued, null);
+		}
+
 	}
 
 }

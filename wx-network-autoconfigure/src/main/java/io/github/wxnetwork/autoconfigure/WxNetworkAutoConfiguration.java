@@ -132,6 +132,11 @@ public final class WxNetworkAutoConfiguration {
 	@ConditionalOnMissingBean
 	TaskLimiter wxTaskLimiter(ObjectProvider<BulkheadRegistry> bulkheadRegistry, WxNetworkProperties properties,
 			WxHttpEngine engine) {
+		if (properties.getCluster().isEnabled()) {
+			// WxNetworkClusterAutoConfiguration would have made the limiter: Redisson is not on the classpath.
+			throw new InvalidConfigurationPropertyValueException("wx.network.cluster.enabled", true,
+					"The cluster-wide limit needs Redisson (org.redisson:redisson) on the classpath and a RedissonClient bean");
+		}
 		return new BulkheadTaskLimiter(bulkheadRegistry.getIfAvailable(BulkheadRegistry::ofDefaults),
 				properties.getMaxConcurrentTasks(), properties.getMaxQueueWait(), engine.scheduler());
 	}

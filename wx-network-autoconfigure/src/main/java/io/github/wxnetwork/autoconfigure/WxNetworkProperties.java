@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.wxnetwork.limits.cluster.ClusterProperties;
 import io.github.wxnetwork.resilience.RetryProperties;
 import io.github.wxnetwork.wire.WireLogLevel;
 
@@ -101,6 +102,12 @@ public class WxNetworkProperties {
 	private final RetryProperties retry = new RetryProperties();
 
 	/**
+	 * The limit held across a cluster of instances through Redis (Redisson), instead of per instance.
+	 */
+	@NestedConfigurationProperty
+	private final ClusterProperties cluster = new ClusterProperties();
+
+	/**
 	 * TLS of template calls, and of @WxClient calls unless wx.network.clients.<name>.ssl says otherwise.
 	 */
 	private final Ssl ssl = new Ssl();
@@ -195,6 +202,10 @@ public class WxNetworkProperties {
 
 	public RetryProperties getRetry() {
 		return this.retry;
+	}
+
+	public ClusterProperties getCluster() {
+		return this.cluster;
 	}
 
 	public Ssl getSsl() {

@@ -229,6 +229,11 @@ public final class TaskLauncher implements AutoCloseable {
 		}
 
 		@Override
+		public Duration timeout() {
+			return this.timeout;
+		}
+
+		@Override
 		public boolean start() {
 			if (!this.task.markRunning()) {
 				return false;

@@ -1,5 +1,7 @@
 package io.github.wxnetwork.limits;
 
+import java.time.Duration;
+
 import io.github.wxnetwork.TaskView;
 
 /**
@@ -9,6 +11,14 @@ import io.github.wxnetwork.TaskView;
 public interface Admission {
 
 	TaskView task();
+
+	/**
+	 * How long the task may run once started (its timeout, retries included), or null when not known: what a
+	 * limiter that leases its slots leases them for.
+	 */
+	default Duration timeout() {
+		return null;
+	}
 
 	/**
 	 * Moves the task from QUEUED to RUNNING and hands it to the engine (never blocks).

@@ -29,6 +29,14 @@ public interface TaskLimiter {
 	/** How many tasks of a kind wait for a slot now. */
 	int queued(TaskKind kind);
 
+	/**
+	 * How many tasks of a kind hold a slot across the cluster (every instance sharing the limit), or -1 when
+	 * the limit is this instance's own.
+	 */
+	default int clusterRunning(TaskKind kind) {
+		return -1;
+	}
+
 	/** Starts every task at once: for tests and for users who put their own limit in front. */
 	static TaskLimiter unlimited() {
 		return new UnlimitedTaskLimiter();

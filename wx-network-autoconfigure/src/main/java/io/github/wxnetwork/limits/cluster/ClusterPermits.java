@@ -1,0 +1,244 @@
+package io.github.wxnetwork.limits.cluster;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskView;
+import org.redisson.api.RPermitExpirableSemaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One kind's permits across the cluster, a Redisson {@link RPermitExpirableSemaphore}. A task comes here
+ * holding its local slot (the bulkhead stays in front) and waits, in arrival order, for a permit. There is one
+ * acquire in flight per waiting task; Redisson's acquire waits on the semaphore's pub/sub channel (and on the
+ * nearest lease's expiry), never polls, and whichever acquire is answered first gives its permit to the oldest
+ * waiting task. An answered acquire that finds nobody waiting (the task was aborted or expired) gives the
+ * permit straight back.
+ */
+final class ClusterPermits {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClusterPermits.class);
+
+	private final TaskKind kind;
+
+	private final RPermitExpirableSemaphore semaphore;
+
+	private final ClusterTaskLimiter limiter;
+
+	/** Arrival order is grant order. Guarded by {@code this}, as the fields below. */
+	private final LinkedHashMap<TaskView, Holder> waiting = new LinkedHashMap<>();
+
+	private final Map<TaskView, Holder> running = new HashMap<>();
+
+	/** Acquires in flight for this generation. */
+	private int asking;
+
+	/** Changes when Redis is found unavailable: the acquires still in flight then are nobody's. */
+	private long generation;
+
+	ClusterPermits(TaskKind kind, RPermitExpirableSemaphore semaphore, ClusterTaskLimiter limiter) {
+		this.kind = kind;
+		this.semaphore = semaphore;
+		this.limiter = limiter;
+	}
+
+	RPermitExpirableSemaphore semaphore() {
+		return this.semaphore;
+	}
+
+	synchronized int waiting() {
+		return this.waiting.size();
+	}
+
+	/**
+	 * A task that holds its local slot asks for a cluster permit.
+	 * @return false when it gives the local slot back at once: it ended already, or Redis is unavailable and
+	 * the task was failed
+	 */
+	boolean enter(ClusterAdmission admission, long queueDeadline) {
+		TaskView task = admission.task();
+		Holder holder = new Holder(admission, this.limiter.leaseMillis(admission));
+		boolean waits;
+		synchronized (this) {
+			waits = this.limiter.available();
+			if (waits) {
+				this.waiting.put(task, holder);
+				if (task.state().isTerminal()) {
+					// Ended before it got here: its ended() found nothing to remove.
+					this.waiting.remove(task);
+					return false;
+				}
+				holder.expiry = this.limiter.timer().schedule(() -> expire(holder),
+						Math.max(0, queueDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+		}
+		if (!waits) {
+			return this.limiter.startWithout(admission.queued());
+		}
+		ask();
+		return true;
+	}
+
+	/**
+	 * A task ended: gives back its permit and its local slot, or its local slot alone if it was still waiting.
+	 * @return false when the task is not one of ours (it ran on the local limit alone, or never got a slot)
+	 */
+	boolean ended(TaskView task) {
+		Holder holder;
+		synchronized (this) {
+			holder = this.running.remove(task);
+			if (holder == null) {
+				holder = this.waiting.remove(task);
+				if (holder == null) {
+					return false;
+				}
+				holder.expiry.cancel(false);
+			}
+		}
+		finish(holder);
+		return true;
+	}
+
+	/**
+	 * Redis is unavailable: acquires in flight are nobody's any more, and the waiting tasks start on their local
+	 * slot or fail, as {@code on-unavailable} says.
+	 */
+	void fallBack() {
+		List<Holder> waited;
+		synchronized (this) {
+			this.generation++;
+			this.asking = 0;
+			waited = new ArrayList<>(this.waiting.values());
+			this.waiting.clear();
+		}
+		for (Holder holder : waited) {
+			holder.expiry.cancel(false);
+			if (!this.limiter.startWithout(holder.admission.queued())) {
+				this.limiter.freeLocalSlot(holder.admission.task());
+			}
+		}
+	}
+
+	/** One more acquire when more tasks wait than acquires are in flight. */
+	private void ask() {
+		long generation;
+		long leaseMillis = 0;
+		synchronized (this) {
+			if (this.waiting.size() <= this.asking || !this.limiter.available()) {
+				return;
+			}
+			this.asking++;
+			generation = this.generation;
+			// Whoever is oldest when it is answered gets it: lease it for the longest any waiting task needs.
+			for (Holder holder : this.waiting.values()) {
+				leaseMillis = Math.max(leaseMillis, holder.leaseMillis);
+			}
+		}
+		CompletableFuture<String> acquire = this.semaphore.acquireAsync(leaseMillis, TimeUnit.MILLISECONDS)
+			.toCompletableFuture();
+		this.limiter.asking(acquire);
+		acquire.whenComplete((permitId, error) -> answered(generation, permitId, error));
+	}
+
+	private void answered(long generation, String permitId, Throwable error) {
+		if (error != null || permitId == null) {
+			synchronized (this) {
+				if (generation == this.generation) {
+					this.asking--;
+				}
+			}
+			this.limiter.unavailable(error);
+			return;
+		}
+		Holder head = null;
+		synchronized (this) {
+			if (generation == this.generation && !this.limiter.closed()) {
+				this.asking--;
+				Iterator<Holder> oldest = this.waiting.values().iterator();
+				if (oldest.hasNext()) {
+					head = oldest.next();
+					oldest.remove();
+					head.permitId = permitId;
+					this.running.put(head.admission.task(), head);
+				}
+			}
+		}
+		if (head == null) {
+			release(permitId);
+			return;
+		}
+		head.expiry.cancel(false);
+		if (!head.admission.queued().start()) {
+			// Ended while its permit was on the way: its ended() may already have run, finish() runs once.
+			synchronized (this) {
+				this.running.remove(head.admission.task(), head);
+			}
+			finish(head);
+		}
+		// An acquire answered for an aborted task left one waiting task without an acquire of its own.
+		ask();
+	}
+
+	/** The queue wait ran out while the task waited for a permit: {@code exceed max task count}. */
+	private void expire(Holder holder) {
+		synchronized (this) {
+			if (!this.waiting.remove(holder.admission.task(), holder)) {
+				return;
+			}
+		}
+		holder.admission.queued().reject();
+		finish(holder);
+	}
+
+	private void finish(Holder holder) {
+		if (!holder.finished.compareAndSet(false, true)) {
+			return;
+		}
+		if (holder.permitId != null) {
+			release(holder.permitId);
+		}
+		this.limiter.freeLocalSlot(holder.admission.task());
+	}
+
+	private void release(String permitId) {
+		this.limiter.releasing(this.semaphore.tryReleaseAsync(permitId).whenComplete((released, error) -> {
+			if (error != null) {
+				// Its lease gives it back.
+				logger.debug("Could not release the {} permit {}: it is given back when its lease runs out",
+						this.kind.type(), permitId, error);
+			}
+		}));
+	}
+
+	/** A task here: the local admission it came with, what it leases, and its permit once it has one. */
+	private static final class Holder {
+
+		final ClusterAdmission admission;
+
+		final long leaseMillis;
+
+		final AtomicBoolean finished = new AtomicBoolean();
+
+		/** Set before the holder is visible to another thread (under the lock) and read under it. */
+		ScheduledFuture<?> expiry;
+
+		volatile String permitId;
+
+		Holder(ClusterAdmission admission, long leaseMillis) {
+			this.admission = admission;
+			this.leaseMillis = leaseMillis;
+		}
+
+	}
+
+}

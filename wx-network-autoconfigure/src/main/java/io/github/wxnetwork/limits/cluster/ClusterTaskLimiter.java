@@ -1,0 +1,332 @@
+package io.github.wxnetwork.limits.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import io.github.wxnetwork.TaskKind;
+import io.github.wxnetwork.TaskView;
+import io.github.wxnetwork.limits.Admission;
+import io.github.wxnetwork.limits.BulkheadTaskLimiter;
+import io.github.wxnetwork.limits.TaskLimiter;
+import io.github.wxnetwork.limits.cluster.ClusterProperties.OnUnavailable;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code max-concurrent-tasks} across every instance that shares one Redis: a running task holds a permit of
+ * its kind's Redisson {@code RPermitExpirableSemaphore} ({@code <name>:request}, …), leased for its timeout plus
+ * a margin, so a crashed instance's permits come back when their leases run out. The instance's own bulkhead
+ * and FIFO queue stay in front ({@link BulkheadTaskLimiter}); the oldest task holding a local slot takes the
+ * next free permit ({@link ClusterPermits}). Nothing here blocks a caller: every Redis call is asynchronous.
+ * <p>
+ * When Redis cannot be reached (a command fails, or the periodic check does), the limit falls back as
+ * {@code on-unavailable} says until a check succeeds again.
+ */
+public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClusterTaskLimiter.class);
+
+	/** How long closing waits for permits still being given back. */
+	private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+	/** How long a read of the cluster's count may take before the last known count is shown. */
+	private static final long READ_WAIT_MILLIS = 500;
+
+	private final BulkheadTaskLimiter local;
+
+	private final Map<TaskKind, ClusterPermits> permits = new EnumMap<>(TaskKind.class);
+
+	private final String name;
+
+	private final long leaseMarginMillis;
+
+	private final OnUnavailable onUnavailable;
+
+	private final Map<TaskKind, Duration> defaultTimeouts;
+
+	private final long maxQueueWaitNanos;
+
+	private final ScheduledExecutorService timer;
+
+	/** Releases in flight, which closing waits for. */
+	private final Set<CompletableFuture<?>> releasing = ConcurrentHashMap.newKeySet();
+
+	/** Acquires in flight, which closing cancels. */
+	private final Set<CompletableFuture<?>> asking = ConcurrentHashMap.newKeySet();
+
+	private final AtomicIntegerArray lastClusterRunning = new AtomicIntegerArray(TaskKind.values().length);
+
+	private final AtomicBoolean checking = new AtomicBoolean();
+
+	private final ScheduledFuture<?> checks;
+
+	/** Null while Redis answers. */
+	private volatile Unavailable unavailable;
+
+	private volatile boolean closed;
+
+	/**
+	 * @param local the instance's own limit and queue, in front of the cluster's
+	 * @param defaultTimeouts each kind's timeout, for a task that does not tell its own
+	 * @param timer runs the queue-wait expiry and the Redis checks
+	 */
+	public ClusterTaskLimiter(RedissonClient redisson, BulkheadTaskLimiter local, ClusterProperties cluster,
+			Duration maxQueueWait, Map<TaskKind, Duration> defaultTimeouts, ScheduledExecutorService timer) {
+		this.local = local;
+		this.name = cluster.getName();
+		this.leaseMarginMillis = cluster.getLeaseMargin().toMillis();
+		this.onUnavailable = cluster.getOnUnavailable();
+		this.defaultTimeouts = Map.copyOf(defaultTimeouts);
+		this.maxQueueWaitNanos = maxQueueWait.toNanos();
+		this.timer = timer;
+		for (TaskKind kind : TaskKind.values()) {
+			this.permits.put(kind,
+					new ClusterPermits(kind, redisson.getPermitExpirableSemaphore(key(this.name, kind)), this));
+		}
+		// This instance's limit becomes the cluster's (the newest instance's wins, as in a rolling change of it);
+		// permits held now stay held.
+		CompletableFuture<?>[] set = this.permits.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue().semaphore().setPermitsAsync(local.limit(entry.getKey())).toCompletableFuture())
+			.toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(set).whenComplete((done, error) -> {
+			if (error != null) {
+				unavailable(error);
+			}
+		});
+		long interval = cluster.getHealthCheckInterval().toMillis();
+		this.checks = timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
+		logger.info("wx-network limit held across the cluster '{}' in Redis ({} per kind, keys {})", this.name,
+				local.limit(TaskKind.REQUEST), key(this.name, TaskKind.REQUEST).replace(TaskKind.REQUEST.type(), "*"));
+	}
+
+	/** The Redis key of a kind's semaphore: {@code <name>:request}, {@code <name>:upload}, {@code <name>:download}. */
+	public static String key(String name, TaskKind kind) {
+		return name + ":" + kind.type();
+	}
+
+	@Override
+	public void submit(Admission admission) {
+		ClusterPermits kindPermits = this.permits.get(admission.task().kind());
+		this.local.submit(new ClusterAdmission(admission, kindPermits, System.nanoTime() + this.maxQueueWaitNanos));
+	}
+
+	@Override
+	public void ended(TaskView task, boolean wasRunning) {
+		if (!this.permits.get(task.kind()).ended(task)) {
+			this.local.ended(task, wasRunning);
+		}
+	}
+
+	@Override
+	public int limit(TaskKind kind) {
+		return this.local.limit(kind);
+	}
+
+	/** Tasks started here: those holding a local slot, less those still waiting for their cluster permit. */
+	@Override
+	public int running(TaskKind kind) {
+		return Math.max(0, this.local.running(kind) - this.permits.get(kind).waiting());
+	}
+
+	@Override
+	public int queued(TaskKind kind) {
+		return this.local.queued(kind) + this.permits.get(kind).waiting();
+	}
+
+	/** Permits held across the cluster, read from Redis; the last count read while Redis does not answer. */
+	@Override
+	public int clusterRunning(TaskKind kind) {
+		if (this.unavailable == null) {
+			try {
+				int held = this.permits.get(kind)
+					.semaphore()
+					.acquiredPermitsAsync()
+					.toCompletableFuture()
+					.get(READ_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+				this.lastClusterRunning.set(kind.ordinal(), held);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (Exception ex) {
+				// The checks decide whether Redis is unavailable; a slow read shows the last count.
+			}
+		}
+		return this.lastClusterRunning.get(kind.ordinal());
+	}
+
+	/** The cluster's name: its Redis keys' prefix. */
+	public String name() {
+		return this.name;
+	}
+
+	public OnUnavailable onUnavailable() {
+		return this.onUnavailable;
+	}
+
+	/** Why Redis is unavailable and since when, or null while it answers. */
+	public Unavailable unavailable() {
+		return this.unavailable;
+	}
+
+	/**
+	 * Stops the checks, cancels the acquires still waiting (the engine has ended every task by now) and waits a
+	 * little for the permits being given back, so none waits for its lease.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		this.checks.cancel(false);
+		this.asking.forEach((ask) -> ask.cancel(false));
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+		while (!this.releasing.isEmpty() && deadline - System.nanoTime() > 0) {
+			try {
+				CompletableFuture.allOf(this.releasing.toArray(CompletableFuture[]::new))
+					.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (Exception ex) {
+				// Failed or timed out: leases give those permits back.
+				return;
+			}
+		}
+	}
+
+	boolean available() {
+		return this.unavailable == null && !this.closed;
+	}
+
+	boolean closed() {
+		return this.closed;
+	}
+
+	ScheduledExecutorService timer() {
+		return this.timer;
+	}
+
+	/** A task's lease: its timeout (retries included) plus the margin. */
+	long leaseMillis(Admission admission) {
+		Duration timeout = admission.timeout();
+		if (timeout == null) {
+			timeout = this.defaultTimeouts.get(admission.task().kind());
+		}
+		return timeout.toMillis() + this.leaseMarginMillis;
+	}
+
+	/**
+	 * Redis is unavailable and the task holds its local slot: it starts on the local limit alone, or fails.
+	 * @return false when the slot must be given back
+	 */
+	boolean startWithout(Admission admission) {
+		if (this.onUnavailable == OnUnavailable.LOCAL && !this.closed) {
+			return admission.start();
+		}
+		admission.reject();
+		return false;
+	}
+
+	/** Gives a task's local slot back: the next task in the local queue takes it. */
+	void freeLocalSlot(TaskView task) {
+		this.local.ended(task, true);
+	}
+
+	/** An acquire in flight: closing cancels it. */
+	void asking(CompletableFuture<?> acquire) {
+		track(this.asking, acquire);
+	}
+
+	/** A release in flight: closing waits for it. */
+	void releasing(CompletionStage<?> release) {
+		track(this.releasing, release.toCompletableFuture());
+	}
+
+	private static void track(Set<CompletableFuture<?>> calls, CompletableFuture<?> call) {
+		calls.add(call);
+		call.whenComplete((result, error) -> calls.remove(call));
+	}
+
+	/** A Redis call failed: fall back (logged once per outage) until a check succeeds. */
+	void unavailable(Throwable error) {
+		if (this.closed) {
+			return;
+		}
+		String reason = reason(error);
+		synchronized (this) {
+			if (this.unavailable != null) {
+				return;
+			}
+			this.unavailable = new Unavailable(reason, Instant.now());
+		}
+		logger.warn("Redis unavailable to the wx-network cluster limit '{}' ({}): {} until it answers again",
+				this.name, reason, (this.onUnavailable == OnUnavailable.LOCAL)
+						? "each instance keeps its own limit" : "tasks that need a permit fail");
+		this.permits.values().forEach(ClusterPermits::fallBack);
+	}
+
+	private static String reason(Throwable error) {
+		if (error == null) {
+			return "no permit id";
+		}
+		Throwable cause = error;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.toString();
+	}
+
+	/**
+	 * The periodic check: each kind's semaphore is there (set again after Redis lost it) and how many permits
+	 * it holds; reading them also gives back expired leases at once. One check at a time.
+	 */
+	private void check() {
+		if (this.closed || !this.checking.compareAndSet(false, true)) {
+			return;
+		}
+		CompletableFuture<?>[] reads = this.permits.entrySet().stream().map((entry) -> {
+			TaskKind kind = entry.getKey();
+			return entry.getValue()
+				.semaphore()
+				.trySetPermitsAsync(this.local.limit(kind))
+				.thenCompose((set) -> entry.getValue().semaphore().acquiredPermitsAsync())
+				.thenAccept((held) -> this.lastClusterRunning.set(kind.ordinal(), held))
+				.toCompletableFuture();
+		}).toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(reads).whenComplete((done, error) -> {
+			this.checking.set(false);
+			if (error != null) {
+				unavailable(error);
+			}
+			else if (this.unavailable != null) {
+				this.unavailable = null;
+				logger.info("Redis answers again: the wx-network limit holds across the cluster '{}' again", this.name);
+			}
+		});
+	}
+
+	/**
+	 * Why the cluster limit is not held now.
+	 * @param reason the failure that showed it
+	 * @param since when it was found
+	 */
+	public record Unavailable(String reason, Instant since) {
+	}
+
+}
