@@ -105,7 +105,9 @@ class WxTasksEndpointHttpTest {
 		assertThat(kinds).containsOnlyKeys("request", "upload", "download");
 		assertThat(map(kinds.get("request"))).containsEntry("limit", 2)
 			.containsEntry("running", 2)
-			.containsEntry("queued", 1);
+			.containsEntry("queued", 1)
+			.as("no cluster count without the cluster limit")
+			.doesNotContainKey("clusterRunning");
 		assertThat(map(kinds.get("upload"))).containsEntry("limit", 2)
 			.containsEntry("running", 0)
 			.containsEntry("queued", 0);

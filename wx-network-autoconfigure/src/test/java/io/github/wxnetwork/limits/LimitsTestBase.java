@@ -179,6 +179,9 @@ abstract class LimitsTestBase {
 
 		private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
+		/** When each response left, as an {@link Arrival} at that moment. */
+		private final List<Arrival> departures = new CopyOnWriteArrayList<>();
+
 		/** Counted here, in the transformer, so an awaited request is already counted in {@link #current()}. */
 		private final Arrivals arrived = new Arrivals(WAIT_SECONDS);
 
@@ -209,6 +212,9 @@ abstract class LimitsTestBase {
 				return response;
 			}
 			finally {
+				String index = serveEvent.getRequest().getHeader(TASK_HEADER);
+				this.departures.add(new Arrival(serveEvent.getRequest().getUrl(),
+						(index != null) ? Integer.parseInt(index) : -1, System.nanoTime()));
 				this.current.decrementAndGet();
 			}
 		}
@@ -250,6 +256,17 @@ abstract class LimitsTestBase {
 
 		List<Arrival> arrivals() {
 			return new ArrayList<>(this.arrivals);
+		}
+
+		/** Forgets every request seen so far (none may be inside the server). */
+		void reset() {
+			this.arrivals.clear();
+			this.departures.clear();
+			this.max.set(this.current.get());
+		}
+
+		List<Arrival> departures() {
+			return new ArrayList<>(this.departures);
 		}
 
 		/** Submission indexes in order of arrival at the server, for one path. */
