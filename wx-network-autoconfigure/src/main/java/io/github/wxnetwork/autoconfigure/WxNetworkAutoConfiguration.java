@@ -135,7 +135,8 @@ public final class WxNetworkAutoConfiguration {
 		if (properties.getCluster().isEnabled()) {
 			// WxNetworkClusterAutoConfiguration would have made the limiter: Redisson is not on the classpath.
 			throw new InvalidConfigurationPropertyValueException("wx.network.cluster.enabled", true,
-					"The cluster-wide limit needs Redisson (org.redisson:redisson) on the classpath and a RedissonClient bean");
+					"The cluster-wide limit needs Redisson (org.redisson:redisson) on the classpath, a RedissonClient bean"
+							+ " and WxNetworkClusterAutoConfiguration (not excluded)");
 		}
 		return new BulkheadTaskLimiter(bulkheadRegistry.getIfAvailable(BulkheadRegistry::ofDefaults),
 				properties.getMaxConcurrentTasks(), properties.getMaxQueueWait(), engine.scheduler());

@@ -14,6 +14,7 @@ import okhttp3.OkHttpClient;
 import org.redisson.api.RedissonClient;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,8 +32,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = WxNetworkAutoConfiguration.class,
 		afterName = { "io.github.resilience4j.springboot.bulkhead.autoconfigure.BulkheadAutoConfiguration",
-				"org.redisson.spring.starter.RedissonAutoConfigurationV2",
-				"org.redisson.spring.starter.RedissonAutoConfigurationV4" })
+				"org.redisson.spring.starter.RedissonAutoConfigurationV2" })
 @ConditionalOnClass({ OkHttpClient.class, RedissonClient.class })
 @ConditionalOnProperty(prefix = "wx.network.cluster", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(WxNetworkProperties.class)
@@ -40,13 +40,17 @@ public final class WxNetworkClusterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(TaskLimiter.class)
-	ClusterTaskLimiter wxTaskLimiter(ObjectProvider<RedissonClient> redisson,
+	ClusterTaskLimiter wxTaskLimiter(ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<BulkheadRegistry> bulkheadRegistry, WxNetworkProperties properties, WxHttpEngine engine) {
-		RedissonClient client = redisson.getIfUnique();
-		if (client == null) {
+		String[] names = beanFactory.getBeanNamesForType(RedissonClient.class);
+		if (names.length != 1) {
 			throw new InvalidConfigurationPropertyValueException("wx.network.cluster.enabled", true,
-					"The cluster-wide limit needs one RedissonClient bean (for example from redisson-spring-boot-starter)");
+					"The cluster-wide limit needs one RedissonClient bean (for example from redisson-spring-boot-starter), found "
+							+ names.length);
 		}
+		RedissonClient client = beanFactory.getBean(names[0], RedissonClient.class);
+		// Destroyed after the limiter, which gives the permits of the tasks ended at shutdown back through it.
+		beanFactory.registerDependentBean(names[0], "wxTaskLimiter");
 		ClusterProperties cluster = properties.getCluster();
 		requirePositive("wx.network.cluster.lease-margin", cluster.getLeaseMargin(), true);
 		requirePositive("wx.network.cluster.health-check-interval", cluster.getHealthCheckInterval(), false);
@@ -60,7 +64,7 @@ public final class WxNetworkClusterAutoConfiguration {
 				TaskKind.UPLOAD, properties.getUpload().getTimeout(), TaskKind.DOWNLOAD,
 				properties.getDownload().getTimeout());
 		return new ClusterTaskLimiter(client, local, cluster, properties.getMaxQueueWait(), timeouts,
-				engine.scheduler());
+				engine.scheduler(), engine.callbackExecutor());
 	}
 
 	private static void requirePositive(String property, Duration value, boolean zeroAllowed) {

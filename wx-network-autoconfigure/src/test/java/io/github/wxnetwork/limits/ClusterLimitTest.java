@@ -14,6 +14,7 @@ import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskState;
 import io.github.wxnetwork.actuate.WxTasksEndpoint;
 import io.github.wxnetwork.engine.TaskLauncher;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,13 +72,13 @@ class ClusterLimitTest extends ClusterTestBase {
 			.isEqualTo(3);
 		assertThat(tasks.stream().filter((task) -> task.state() == TaskState.QUEUED)).hasSize(3);
 		for (Instance instance : instances) {
-			WxTasksEndpoint.KindDescriptor request = new WxTasksEndpoint(
-					instance.context.getBean(TaskLauncher.class).registry(), instance.limiter())
-				.tasks()
-				.kinds()
-				.get("request");
-			assertThat(request.clusterRunning()).isEqualTo(3);
-			assertThat(request.limit()).isEqualTo(3);
+			WxTasksEndpoint endpoint = new WxTasksEndpoint(instance.context.getBean(TaskLauncher.class).registry(),
+					instance.limiter());
+			// The count is the last check's (every 200ms here): never a Redis call on the reader's thread.
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(WAIT_SECONDS))
+				.until(() -> endpoint.tasks().kinds().get("request").clusterRunning() == 3);
+			assertThat(endpoint.tasks().kinds().get("request").limit()).isEqualTo(3);
 			assertThat(instance.health().getDetails()).containsEntry("request", "3 of 3 running across the cluster");
 		}
 		this.gauge.open("held");
@@ -142,8 +143,9 @@ class ClusterLimitTest extends ClusterTestBase {
 		finally {
 			aborter.shutdownNow();
 		}
+		// No count at the server here: an aborted task gives its slot back at once (WeChat's abort), while the
+		// server may still be busy with its request. The first test checks the limit at the server.
 		assertThat(aborted).isPositive();
-		assertThat(this.gauge.max()).as("requests inside the server at once").isLessThanOrEqualTo(10);
 		for (Instance instance : instances) {
 			instance.close();
 		}

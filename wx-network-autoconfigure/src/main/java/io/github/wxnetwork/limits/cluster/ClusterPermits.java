@@ -19,15 +19,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One kind's permits across the cluster, a Redisson {@link RPermitExpirableSemaphore}. A task comes here
- * holding its local slot (the bulkhead stays in front) and waits, in arrival order, for a permit. There is one
- * acquire in flight per waiting task; Redisson's acquire waits on the semaphore's pub/sub channel (and on the
- * nearest lease's expiry), never polls, and whichever acquire is answered first gives its permit to the oldest
- * waiting task. An answered acquire that finds nobody waiting (the task was aborted or expired) gives the
- * permit straight back.
+ * holding its local slot (the bulkhead stays in front) and waits, in arrival order, for a permit. Each waiting
+ * task has an acquire in flight (there may be more, left by tasks that ended while waiting); Redisson's acquire
+ * waits on the semaphore's pub/sub channel and on the nearest lease's expiry, never polls, and whichever acquire
+ * is answered first gives its permit to the oldest waiting task. An answered acquire that finds nobody waiting
+ * gives the permit straight back.
  */
 final class ClusterPermits {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClusterPermits.class);
+
+	/**
+	 * How long an ended task's local slot waits for Redis to have its permit back. The next local task asking at
+	 * once would reach Redis right behind the release and beat the other instances' waiters, woken by its pub/sub
+	 * message, nearly every time; a Redis that does not answer must not keep the slot for its whole timeout.
+	 */
+	private static final long RELEASE_WAIT_MILLIS = 200;
 
 	private final TaskKind kind;
 
@@ -61,6 +68,17 @@ final class ClusterPermits {
 	}
 
 	/**
+	 * Waits until no task holds a permit whose release is not sent yet, or the deadline: a task's end gives its
+	 * permit back a moment after the engine counts it ended.
+	 */
+	synchronized void awaitNoneHeld(long deadlineNanos) throws InterruptedException {
+		long left;
+		while (!this.running.isEmpty() && (left = deadlineNanos - System.nanoTime()) > 0) {
+			TimeUnit.NANOSECONDS.timedWait(this, left);
+		}
+	}
+
+	/**
 	 * A task that holds its local slot asks for a cluster permit.
 	 * @return false when it gives the local slot back at once: it ended already, or Redis is unavailable and
 	 * the task was failed
@@ -85,7 +103,7 @@ final class ClusterPermits {
 		if (!waits) {
 			return this.limiter.startWithout(admission.queued());
 		}
-		ask();
+		ask(false);
 		return true;
 	}
 
@@ -96,7 +114,7 @@ final class ClusterPermits {
 	boolean ended(TaskView task) {
 		Holder holder;
 		synchronized (this) {
-			holder = this.running.remove(task);
+			holder = this.running.get(task);
 			if (holder == null) {
 				holder = this.waiting.remove(task);
 				if (holder == null) {
@@ -129,35 +147,46 @@ final class ClusterPermits {
 		}
 	}
 
-	/** One more acquire when more tasks wait than acquires are in flight. */
-	private void ask() {
+	/**
+	 * The check saw free permits while tasks here wait: one more acquire, in case the release's pub/sub message
+	 * was lost (Redisson does not wake waiters after its subscription reconnects).
+	 */
+	void nudge() {
+		ask(true);
+	}
+
+	/** One more acquire when more tasks wait than acquires are in flight (or, nudged, whenever one waits). */
+	private void ask(boolean nudged) {
 		long generation;
 		long leaseMillis = 0;
 		synchronized (this) {
-			if (this.waiting.size() <= this.asking || !this.limiter.available()) {
+			if (this.waiting.isEmpty() || (!nudged && this.waiting.size() <= this.asking) || !this.limiter.available()) {
 				return;
 			}
 			this.asking++;
 			generation = this.generation;
-			// Whoever is oldest when it is answered gets it: lease it for the longest any waiting task needs.
 			for (Holder holder : this.waiting.values()) {
 				leaseMillis = Math.max(leaseMillis, holder.leaseMillis);
 			}
 		}
-		CompletableFuture<String> acquire = this.semaphore.acquireAsync(leaseMillis, TimeUnit.MILLISECONDS)
-			.toCompletableFuture();
-		this.limiter.asking(acquire);
-		acquire.whenComplete((permitId, error) -> answered(generation, permitId, error));
+		long asked = leaseMillis;
+		this.semaphore.acquireAsync(asked, TimeUnit.MILLISECONDS)
+			.whenCompleteAsync((permitId, error) -> answered(generation, asked, permitId, error), this.limiter.executor());
 	}
 
-	private void answered(long generation, String permitId, Throwable error) {
+	private void answered(long generation, long askedLeaseMillis, String permitId, Throwable error) {
 		if (error != null || permitId == null) {
+			boolean current;
 			synchronized (this) {
-				if (generation == this.generation) {
+				current = generation == this.generation;
+				if (current) {
 					this.asking--;
 				}
 			}
-			this.limiter.unavailable(error);
+			// An acquire of an outage already noticed fails late: it says nothing about Redis now.
+			if (current) {
+				this.limiter.unavailable(error);
+			}
 			return;
 		}
 		Holder head = null;
@@ -178,15 +207,16 @@ final class ClusterPermits {
 			return;
 		}
 		head.expiry.cancel(false);
+		if (head.leaseMillis > askedLeaseMillis) {
+			// Asked for while a task with a shorter timeout was the longest waiting (it has ended since).
+			this.semaphore.updateLeaseTimeAsync(permitId, head.leaseMillis, TimeUnit.MILLISECONDS);
+		}
 		if (!head.admission.queued().start()) {
-			// Ended while its permit was on the way: its ended() may already have run, finish() runs once.
-			synchronized (this) {
-				this.running.remove(head.admission.task(), head);
-			}
+			// Ended while its permit was on the way: its ended() may have run too, finish() runs once.
 			finish(head);
 		}
-		// An acquire answered for an aborted task left one waiting task without an acquire of its own.
-		ask();
+		// An acquire answered for a task that ended left one waiting task without an acquire of its own.
+		ask(false);
 	}
 
 	/** The queue wait ran out while the task waited for a permit: {@code exceed max task count}. */
@@ -200,17 +230,33 @@ final class ClusterPermits {
 		finish(holder);
 	}
 
+	/** Gives back the holder's permit (if it has one) and its local slot, once. */
 	private void finish(Holder holder) {
 		if (!holder.finished.compareAndSet(false, true)) {
 			return;
 		}
+		TaskView task = holder.admission.task();
 		if (holder.permitId == null) {
-			this.limiter.freeLocalSlot(holder.admission.task());
+			this.limiter.freeLocalSlot(task);
 			return;
 		}
-		// The next local task asks only once Redis has the permit back: asking at once would reach Redis right
-		// behind the release and beat the other instances' waiters, woken by its pub/sub message, nearly every time.
-		release(holder.permitId).whenComplete((released, error) -> this.limiter.freeLocalSlot(holder.admission.task()));
+		CompletableFuture<Boolean> release = release(holder.permitId);
+		synchronized (this) {
+			if (this.running.remove(task, holder) && this.running.isEmpty()) {
+				notifyAll();
+			}
+		}
+		AtomicBoolean freed = new AtomicBoolean();
+		Runnable free = () -> {
+			if (freed.compareAndSet(false, true)) {
+				this.limiter.freeLocalSlot(task);
+			}
+		};
+		ScheduledFuture<?> late = this.limiter.timer().schedule(free, RELEASE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+		release.whenCompleteAsync((released, error) -> {
+			late.cancel(false);
+			free.run();
+		}, this.limiter.executor());
 	}
 
 	private CompletableFuture<Boolean> release(String permitId) {
@@ -218,7 +264,6 @@ final class ClusterPermits {
 		this.limiter.releasing(release);
 		release.whenComplete((released, error) -> {
 			if (error != null) {
-				// Its lease gives it back.
 				logger.debug("Could not release the {} permit {}: it is given back when its lease runs out",
 						this.kind.type(), permitId, error);
 			}

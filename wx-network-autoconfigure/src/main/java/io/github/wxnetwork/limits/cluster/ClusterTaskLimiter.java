@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -43,8 +45,11 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	/** How long closing waits for permits still being given back. */
 	private static final long CLOSE_WAIT_MILLIS = 5_000;
 
-	/** How long a read of the cluster's count may take before the last known count is shown. */
-	private static final long READ_WAIT_MILLIS = 500;
+	/** How long start-up waits for the semaphores to be set before it starts in fallback. */
+	private static final long START_WAIT_MILLIS = 10_000;
+
+	/** The longest lease: a timeout of "forever" must neither overflow Redisson's expiry nor be forever. */
+	private static final Duration MAX_LEASE = Duration.ofDays(365);
 
 	private final BulkheadTaskLimiter local;
 
@@ -65,8 +70,8 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	/** Releases in flight, which closing waits for. */
 	private final Set<CompletableFuture<?>> releasing = ConcurrentHashMap.newKeySet();
 
-	/** Acquires in flight, which closing cancels. */
-	private final Set<CompletableFuture<?>> asking = ConcurrentHashMap.newKeySet();
+	/** Runs what Redis's answers start (the tasks' starts and their observations): never Redisson's I/O threads. */
+	private final Executor executor;
 
 	private final AtomicIntegerArray lastClusterRunning = new AtomicIntegerArray(TaskKind.values().length);
 
@@ -77,15 +82,21 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	/** Null while Redis answers. */
 	private volatile Unavailable unavailable;
 
+	/** When the current outage was noticed ({@link System#nanoTime()}): a check sent before it cannot end it. */
+	private volatile long unavailableSince;
+
 	private volatile boolean closed;
 
 	/**
 	 * @param local the instance's own limit and queue, in front of the cluster's
 	 * @param defaultTimeouts each kind's timeout, for a task that does not tell its own
 	 * @param timer runs the queue-wait expiry and the Redis checks
+	 * @param executor starts the tasks Redis's answers let start (their observations run there too); when it
+	 * refuses work (shut down), the work runs where the answer came
 	 */
 	public ClusterTaskLimiter(RedissonClient redisson, BulkheadTaskLimiter local, ClusterProperties cluster,
-			Duration maxQueueWait, Map<TaskKind, Duration> defaultTimeouts, ScheduledExecutorService timer) {
+			Duration maxQueueWait, Map<TaskKind, Duration> defaultTimeouts, ScheduledExecutorService timer,
+			Executor executor) {
 		this.local = local;
 		this.name = cluster.getName();
 		this.leaseMarginMillis = cluster.getLeaseMargin().toMillis();
@@ -93,21 +104,34 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		this.defaultTimeouts = Map.copyOf(defaultTimeouts);
 		this.maxQueueWaitNanos = maxQueueWait.toNanos();
 		this.timer = timer;
+		this.executor = (work) -> {
+			try {
+				executor.execute(work);
+			}
+			catch (RejectedExecutionException ex) {
+				work.run();
+			}
+		};
 		for (TaskKind kind : TaskKind.values()) {
 			this.permits.put(kind,
 					new ClusterPermits(kind, redisson.getPermitExpirableSemaphore(key(this.name, kind)), this));
 		}
 		// This instance's limit becomes the cluster's (the newest instance's wins, as in a rolling change of it);
-		// permits held now stay held.
+		// permits held now stay held. Waited for, briefly, so the application starts with its semaphores set.
 		CompletableFuture<?>[] set = this.permits.entrySet()
 			.stream()
 			.map((entry) -> entry.getValue().semaphore().setPermitsAsync(local.limit(entry.getKey())).toCompletableFuture())
 			.toArray(CompletableFuture[]::new);
-		CompletableFuture.allOf(set).whenComplete((done, error) -> {
-			if (error != null) {
-				unavailable(error);
-			}
-		});
+		try {
+			CompletableFuture.allOf(set).get(START_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			unavailable(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			unavailable(ex);
+		}
 		long interval = cluster.getHealthCheckInterval().toMillis();
 		this.checks = timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
 		logger.info("wx-network limit held across the cluster '{}' in Redis ({} per kind, keys {})", this.name,
@@ -148,25 +172,12 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		return this.local.queued(kind) + this.permits.get(kind).waiting();
 	}
 
-	/** Permits held across the cluster, read from Redis; the last count read while Redis does not answer. */
+	/**
+	 * Permits held across the cluster as of the last check ({@code health-check-interval}), the last count read
+	 * while Redis does not answer: never a Redis call on the caller's thread (a scrape, the endpoint, health).
+	 */
 	@Override
 	public int clusterRunning(TaskKind kind) {
-		if (this.unavailable == null) {
-			try {
-				int held = this.permits.get(kind)
-					.semaphore()
-					.acquiredPermitsAsync()
-					.toCompletableFuture()
-					.get(READ_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-				this.lastClusterRunning.set(kind.ordinal(), held);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (Exception ex) {
-				// The checks decide whether Redis is unavailable; a slow read shows the last count.
-			}
-		}
 		return this.lastClusterRunning.get(kind.ordinal());
 	}
 
@@ -185,28 +196,27 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	}
 
 	/**
-	 * Stops the checks, cancels the acquires still waiting (the engine has ended every task by now) and waits a
-	 * little for the permits being given back, so none waits for its lease.
+	 * Stops the checks and waits a little for the permits of ended tasks to be given back, so none waits for its
+	 * lease (the engine has ended every task by now; their releases may still be on their way). Acquires still
+	 * waiting give their permit straight back if one comes, until the Redisson client shuts down.
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
 		this.checks.cancel(false);
-		this.asking.forEach((ask) -> ask.cancel(false));
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
-		while (!this.releasing.isEmpty() && deadline - System.nanoTime() > 0) {
-			try {
-				CompletableFuture.allOf(this.releasing.toArray(CompletableFuture[]::new))
-					.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+		try {
+			for (ClusterPermits kindPermits : this.permits.values()) {
+				kindPermits.awaitNoneHeld(deadline);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (Exception ex) {
-				// Failed or timed out: leases give those permits back.
-				return;
-			}
+			CompletableFuture.allOf(this.releasing.toArray(CompletableFuture[]::new))
+				.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Failed or too slow: their leases give those permits back.
 		}
 	}
 
@@ -222,13 +232,18 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		return this.timer;
 	}
 
-	/** A task's lease: its timeout (retries included) plus the margin. */
+	Executor executor() {
+		return this.executor;
+	}
+
+	/** A task's lease: its timeout (retries included) plus the margin, at most {@link #MAX_LEASE_MILLIS}. */
 	long leaseMillis(Admission admission) {
 		Duration timeout = admission.timeout();
 		if (timeout == null) {
 			timeout = this.defaultTimeouts.get(admission.task().kind());
 		}
-		return timeout.toMillis() + this.leaseMarginMillis;
+		Duration lease = timeout.plusMillis(this.leaseMarginMillis);
+		return (lease.compareTo(MAX_LEASE) < 0) ? lease.toMillis() : MAX_LEASE.toMillis();
 	}
 
 	/**
@@ -248,19 +263,10 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		this.local.ended(task, true);
 	}
 
-	/** An acquire in flight: closing cancels it. */
-	void asking(CompletableFuture<?> acquire) {
-		track(this.asking, acquire);
-	}
-
 	/** A release in flight: closing waits for it. */
-	void releasing(CompletionStage<?> release) {
-		track(this.releasing, release.toCompletableFuture());
-	}
-
-	private static void track(Set<CompletableFuture<?>> calls, CompletableFuture<?> call) {
-		calls.add(call);
-		call.whenComplete((result, error) -> calls.remove(call));
+	void releasing(CompletableFuture<?> release) {
+		this.releasing.add(release);
+		release.whenComplete((result, error) -> this.releasing.remove(release));
 	}
 
 	/** A Redis call failed: fall back (logged once per outage) until a check succeeds. */
@@ -274,11 +280,12 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 				return;
 			}
 			this.unavailable = new Unavailable(reason, Instant.now());
+			this.unavailableSince = System.nanoTime();
 		}
 		logger.warn("Redis unavailable to the wx-network cluster limit '{}' ({}): {} until it answers again",
 				this.name, reason, (this.onUnavailable == OnUnavailable.LOCAL)
 						? "each instance keeps its own limit" : "tasks that need a permit fail");
-		this.permits.values().forEach(ClusterPermits::fallBack);
+		this.executor.execute(() -> this.permits.values().forEach(ClusterPermits::fallBack));
 	}
 
 	private static String reason(Throwable error) {
@@ -300,13 +307,19 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		if (this.closed || !this.checking.compareAndSet(false, true)) {
 			return;
 		}
+		long sent = System.nanoTime();
 		CompletableFuture<?>[] reads = this.permits.entrySet().stream().map((entry) -> {
 			TaskKind kind = entry.getKey();
-			return entry.getValue()
-				.semaphore()
+			ClusterPermits kindPermits = entry.getValue();
+			return kindPermits.semaphore()
 				.trySetPermitsAsync(this.local.limit(kind))
-				.thenCompose((set) -> entry.getValue().semaphore().acquiredPermitsAsync())
-				.thenAccept((held) -> this.lastClusterRunning.set(kind.ordinal(), held))
+				.thenCompose((set) -> kindPermits.semaphore().acquiredPermitsAsync())
+				.thenAccept((held) -> {
+					this.lastClusterRunning.set(kind.ordinal(), held);
+					if (held < this.local.limit(kind)) {
+						kindPermits.nudge();
+					}
+				})
 				.toCompletableFuture();
 		}).toArray(CompletableFuture[]::new);
 		CompletableFuture.allOf(reads).whenComplete((done, error) -> {
@@ -314,7 +327,7 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 			if (error != null) {
 				unavailable(error);
 			}
-			else if (this.unavailable != null) {
+			else if (this.unavailable != null && sent - this.unavailableSince > 0) {
 				this.unavailable = null;
 				logger.info("Redis answers again: the wx-network limit holds across the cluster '{}' again", this.name);
 			}
