@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * its kind's Redisson {@code RPermitExpirableSemaphore} ({@code <name>:request}, …), leased for its timeout plus
  * a margin, so a crashed instance's permits come back when their leases run out. The instance's own bulkhead
  * and FIFO queue stay in front ({@link BulkheadTaskLimiter}); the oldest task holding a local slot takes the
- * next free permit ({@link ClusterPermits}). Nothing here blocks a caller: every Redis call is asynchronous.
+ * next free permit ({@link ClusterPermits}). Nothing here waits for Redis on a task's or a reader's thread: every
+ * Redis call is asynchronous, and only start-up waits (briefly) for the semaphores to be set.
  * <p>
  * When Redis cannot be reached (a command fails, or the periodic check does), the limit falls back as
  * {@code on-unavailable} says until a check succeeds again.
@@ -48,7 +49,7 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	/** How long start-up waits for the semaphores to be set before it starts in fallback. */
 	private static final long START_WAIT_MILLIS = 10_000;
 
-	/** The longest lease: a timeout of "forever" must neither overflow Redisson's expiry nor be forever. */
+	/** The longest timeout leased for: "forever" must neither overflow Redisson's expiry nor be forever. */
 	private static final Duration MAX_LEASE = Duration.ofDays(365);
 
 	private final BulkheadTaskLimiter local;
@@ -99,7 +100,7 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 			Executor executor) {
 		this.local = local;
 		this.name = cluster.getName();
-		this.leaseMarginMillis = cluster.getLeaseMargin().toMillis();
+		this.leaseMarginMillis = atMostMaxLease(cluster.getLeaseMargin());
 		this.onUnavailable = cluster.getOnUnavailable();
 		this.defaultTimeouts = Map.copyOf(defaultTimeouts);
 		this.maxQueueWaitNanos = maxQueueWait.toNanos();
@@ -236,14 +237,17 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		return this.executor;
 	}
 
-	/** A task's lease: its timeout (retries included) plus the margin, at most {@link #MAX_LEASE_MILLIS}. */
+	/** A task's lease: its timeout (retries included, at most {@link #MAX_LEASE}) plus the margin. */
 	long leaseMillis(Admission admission) {
 		Duration timeout = admission.timeout();
 		if (timeout == null) {
 			timeout = this.defaultTimeouts.get(admission.task().kind());
 		}
-		Duration lease = timeout.plusMillis(this.leaseMarginMillis);
-		return (lease.compareTo(MAX_LEASE) < 0) ? lease.toMillis() : MAX_LEASE.toMillis();
+		return atMostMaxLease(timeout) + this.leaseMarginMillis;
+	}
+
+	private static long atMostMaxLease(Duration duration) {
+		return ((duration.compareTo(MAX_LEASE) < 0) ? duration : MAX_LEASE).toMillis();
 	}
 
 	/**
