@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.TaskView;
+import org.redisson.api.RFuture;
 import org.redisson.api.RPermitExpirableSemaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,8 +149,9 @@ final class ClusterPermits {
 	}
 
 	/**
-	 * The check saw free permits while tasks here wait: one more acquire, in case the release's pub/sub message
-	 * was lost (Redisson does not wake waiters after its subscription reconnects).
+	 * The check saw free permits while tasks here wait: one more try, in case the release's pub/sub message was
+	 * lost (Redisson does not wake waiters after its subscription reconnects). A try, not an acquire: it never
+	 * stays waiting, so it never outlives the tasks it was for.
 	 */
 	void nudge() {
 		ask(true);
@@ -170,11 +172,21 @@ final class ClusterPermits {
 			}
 		}
 		long asked = leaseMillis;
-		this.semaphore.acquireAsync(asked, TimeUnit.MILLISECONDS)
-			.whenCompleteAsync((permitId, error) -> answered(generation, asked, permitId, error), this.limiter.executor());
+		RFuture<String> acquire = nudged ? this.semaphore.tryAcquireAsync(0, asked, TimeUnit.MILLISECONDS)
+				: this.semaphore.acquireAsync(asked, TimeUnit.MILLISECONDS);
+		this.limiter.asking(acquire.toCompletableFuture().whenCompleteAsync(
+				(permitId, error) -> answered(generation, asked, permitId, error, nudged), this.limiter.executor()));
 	}
 
-	private void answered(long generation, long askedLeaseMillis, String permitId, Throwable error) {
+	private void answered(long generation, long askedLeaseMillis, String permitId, Throwable error, boolean tried) {
+		if (error == null && permitId == null && tried) {
+			synchronized (this) {
+				if (generation == this.generation) {
+					this.asking--;
+				}
+			}
+			return;
+		}
 		if (error != null || permitId == null) {
 			boolean current;
 			synchronized (this) {

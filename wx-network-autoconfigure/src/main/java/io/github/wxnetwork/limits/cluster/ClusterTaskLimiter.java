@@ -46,6 +46,13 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	/** How long closing waits for permits still being given back. */
 	private static final long CLOSE_WAIT_MILLIS = 5_000;
 
+	/**
+	 * How long of that closing waits for acquires still in flight: those of tasks that ended while they waited give
+	 * their permit straight back when answered, which is at once while permits are free; in a cluster with none
+	 * free they may wait long, and their leases give back what they get after the Redisson client closed.
+	 */
+	private static final long CLOSE_ASK_WAIT_MILLIS = 1_000;
+
 	/** How long start-up waits for the semaphores to be set before it starts in fallback. */
 	private static final long START_WAIT_MILLIS = 10_000;
 
@@ -67,6 +74,9 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	private final long maxQueueWaitNanos;
 
 	private final ScheduledExecutorService timer;
+
+	/** Acquires in flight (done once their answer was handled), which closing waits for a little. */
+	private final Set<CompletableFuture<?>> asking = ConcurrentHashMap.newKeySet();
 
 	/** Releases in flight, which closing waits for. */
 	private final Set<CompletableFuture<?>> releasing = ConcurrentHashMap.newKeySet();
@@ -198,26 +208,33 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 
 	/**
 	 * Stops the checks and waits a little for the permits of ended tasks to be given back, so none waits for its
-	 * lease (the engine has ended every task by now; their releases may still be on their way). Acquires still
-	 * waiting give their permit straight back if one comes, until the Redisson client shuts down.
+	 * lease (the engine has ended every task by now; their releases may still be on their way).
 	 */
 	@Override
 	public void close() {
 		this.closed = true;
 		this.checks.cancel(false);
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+		long now = System.nanoTime();
+		long deadline = now + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
 		try {
 			for (ClusterPermits kindPermits : this.permits.values()) {
 				kindPermits.awaitNoneHeld(deadline);
 			}
-			CompletableFuture.allOf(this.releasing.toArray(CompletableFuture[]::new))
-				.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			await(this.asking, Math.min(deadline, now + TimeUnit.MILLISECONDS.toNanos(CLOSE_ASK_WAIT_MILLIS)));
+			await(this.releasing, deadline);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private static void await(Set<CompletableFuture<?>> calls, long deadline) throws InterruptedException {
+		try {
+			CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+				.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
 		catch (ExecutionException | TimeoutException ex) {
-			// Failed or too slow: their leases give those permits back.
+			// Failed or too slow: leases give those permits back.
 		}
 	}
 
@@ -267,10 +284,19 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		this.local.ended(task, true);
 	}
 
+	/** An acquire in flight, done once its answer was handled: closing waits for it a little. */
+	void asking(CompletableFuture<?> acquire) {
+		track(this.asking, acquire);
+	}
+
 	/** A release in flight: closing waits for it. */
 	void releasing(CompletableFuture<?> release) {
-		this.releasing.add(release);
-		release.whenComplete((result, error) -> this.releasing.remove(release));
+		track(this.releasing, release);
+	}
+
+	private static void track(Set<CompletableFuture<?>> calls, CompletableFuture<?> call) {
+		calls.add(call);
+		call.whenComplete((result, error) -> calls.remove(call));
 	}
 
 	/** A Redis call failed: fall back (logged once per outage) until a check succeeds. */
