@@ -67,6 +67,7 @@ class ClusterDeploymentTest {
 		while (!listens(redisPort) && System.nanoTime() < deadline && !redis.waitFor(20, TimeUnit.MILLISECONDS)) {
 			// next try
 		}
+		assertThat(listens(redisPort)).as("redis-server listens on port " + redisPort).isTrue();
 	}
 
 	@DynamicPropertySource

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Gauges {@code wx.network.tasks.running} and {@code wx.network.tasks.queued}, tagged by kind, and
  * {@code wx.network.tasks.cluster.running} when the limit is held across a cluster: read from the limiter's own
- * counts, so a scrape costs O(1) however many tasks wait (the cluster's count is one Redis read).
+ * counts, so a scrape costs O(1) however many tasks wait (the cluster's count is the last check's, no Redis call).
  */
 public final class WxNetworkMeterBinder implements MeterBinder {
 

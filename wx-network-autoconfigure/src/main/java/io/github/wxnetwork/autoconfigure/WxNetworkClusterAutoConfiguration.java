@@ -52,8 +52,12 @@ public final class WxNetworkClusterAutoConfiguration {
 		// Destroyed after the limiter, which gives the permits of the tasks ended at shutdown back through it.
 		beanFactory.registerDependentBean(names[0], "wxTaskLimiter");
 		ClusterProperties cluster = properties.getCluster();
-		requirePositive("wx.network.cluster.lease-margin", cluster.getLeaseMargin(), true);
-		requirePositive("wx.network.cluster.health-check-interval", cluster.getHealthCheckInterval(), false);
+		if (cluster.getLeaseMargin() == null || cluster.getLeaseMargin().compareTo(Duration.ofSeconds(1)) < 0) {
+			// A lease starts when Redis grants the permit, the task's timeout a moment later when it starts.
+			throw new InvalidConfigurationPropertyValueException("wx.network.cluster.lease-margin",
+					cluster.getLeaseMargin(), "It must be at least 1s: the task's timeout starts after its lease");
+		}
+		requirePositive("wx.network.cluster.health-check-interval", cluster.getHealthCheckInterval());
 		if (cluster.getName() == null || cluster.getName().isBlank()) {
 			throw new InvalidConfigurationPropertyValueException("wx.network.cluster.name", cluster.getName(),
 					"The cluster needs a name: its Redis keys start with it");
@@ -64,13 +68,12 @@ public final class WxNetworkClusterAutoConfiguration {
 				TaskKind.UPLOAD, properties.getUpload().getTimeout(), TaskKind.DOWNLOAD,
 				properties.getDownload().getTimeout());
 		return new ClusterTaskLimiter(client, local, cluster, properties.getMaxQueueWait(), timeouts,
-				engine.scheduler(), engine.callbackExecutor());
+				engine.scheduler());
 	}
 
-	private static void requirePositive(String property, Duration value, boolean zeroAllowed) {
-		if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
-			throw new InvalidConfigurationPropertyValueException(property, value,
-					zeroAllowed ? "It must not be negative" : "It must be positive");
+	private static void requirePositive(String property, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "It must be positive");
 		}
 	}
 

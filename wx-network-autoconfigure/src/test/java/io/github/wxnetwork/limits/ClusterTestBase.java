@@ -66,7 +66,7 @@ abstract class ClusterTestBase extends LimitsTestBase {
 				"wx.network.cluster.health-check-interval=200ms", "wx.network.max-concurrent-tasks=3"),
 				Stream.of(properties))
 			.toArray(String[]::new);
-		RedissonClient redisson = this.redis.client();
+		RedissonClient redisson = redisson(this.redis);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterApp.class)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
@@ -77,6 +77,11 @@ abstract class ClusterTestBase extends LimitsTestBase {
 		Instance instance = new Instance(context, redisson);
 		this.instances.add(instance);
 		return instance;
+	}
+
+	/** The Redisson client of a new instance: Redisson's own timeouts, as an application has. */
+	RedissonClient redisson(RedisServer redis) {
+		return redis.client();
 	}
 
 	/** Permits of a kind held in Redis now, as Redis tells (expired leases are given back first). */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -50,19 +51,28 @@ public final class RedisServer implements AutoCloseable {
 		return "redis://127.0.0.1:" + this.port;
 	}
 
-	/** A Redisson client that gives up quickly when Redis does not answer, as the fallback tests need. */
+	/** A Redisson client with Redisson's own timeout and retries (3s, 3 retries): as an application has. */
 	public RedissonClient client() {
+		return client(null);
+	}
+
+	/** A Redisson client that gives up after 500ms without retrying, so a test sees Redis fail at once. */
+	public RedissonClient impatientClient() {
+		return client(500);
+	}
+
+	private RedissonClient client(Integer timeoutMillis) {
 		Config config = new Config();
 		config.setThreads(2).setNettyThreads(4);
-		config.useSingleServer()
+		SingleServerConfig server = config.useSingleServer()
 			.setAddress(address())
-			.setTimeout(500)
-			.setConnectTimeout(500)
-			.setRetryAttempts(0)
 			.setConnectionMinimumIdleSize(1)
 			.setConnectionPoolSize(8)
 			.setSubscriptionConnectionMinimumIdleSize(1)
 			.setSubscriptionConnectionPoolSize(4);
+		if (timeoutMillis != null) {
+			server.setTimeout(timeoutMillis).setConnectTimeout(timeoutMillis).setRetryAttempts(0);
+		}
 		return Redisson.create(config);
 	}
 

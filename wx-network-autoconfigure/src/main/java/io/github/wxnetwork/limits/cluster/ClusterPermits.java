@@ -157,13 +157,20 @@ final class ClusterPermits {
 		ask(true);
 	}
 
+	/** As many acquires as tasks wait. */
+	void askForAll() {
+		while (ask(false)) {
+			// one more
+		}
+	}
+
 	/** One more acquire when more tasks wait than acquires are in flight (or, nudged, whenever one waits). */
-	private void ask(boolean nudged) {
+	private boolean ask(boolean nudged) {
 		long generation;
 		long leaseMillis = 0;
 		synchronized (this) {
 			if (this.waiting.isEmpty() || (!nudged && this.waiting.size() <= this.asking) || !this.limiter.available()) {
-				return;
+				return false;
 			}
 			this.asking++;
 			generation = this.generation;
@@ -176,6 +183,7 @@ final class ClusterPermits {
 				: this.semaphore.acquireAsync(asked, TimeUnit.MILLISECONDS);
 		this.limiter.asking(acquire.toCompletableFuture().whenCompleteAsync(
 				(permitId, error) -> answered(generation, asked, permitId, error, nudged), this.limiter.executor()));
+		return true;
 	}
 
 	private void answered(long generation, long askedLeaseMillis, String permitId, Throwable error, boolean tried) {
@@ -221,7 +229,14 @@ final class ClusterPermits {
 		head.expiry.cancel(false);
 		if (head.leaseMillis > askedLeaseMillis) {
 			// Asked for while a task with a shorter timeout was the longest waiting (it has ended since).
-			this.semaphore.updateLeaseTimeAsync(permitId, head.leaseMillis, TimeUnit.MILLISECONDS);
+			long leaseMillis = head.leaseMillis;
+			this.semaphore.updateLeaseTimeAsync(permitId, leaseMillis, TimeUnit.MILLISECONDS)
+				.whenComplete((updated, failure) -> {
+					if (failure != null || !Boolean.TRUE.equals(updated)) {
+						logger.debug("Could not lengthen the lease of the {} permit {} to {} ms", this.kind.type(),
+								permitId, leaseMillis, failure);
+					}
+				});
 		}
 		if (!head.admission.queued().start()) {
 			// Ended while its permit was on the way: its ended() may have run too, finish() runs once.

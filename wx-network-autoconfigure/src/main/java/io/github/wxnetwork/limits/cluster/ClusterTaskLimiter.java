@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,6 +26,7 @@ import io.github.wxnetwork.limits.Admission;
 import io.github.wxnetwork.limits.BulkheadTaskLimiter;
 import io.github.wxnetwork.limits.TaskLimiter;
 import io.github.wxnetwork.limits.cluster.ClusterProperties.OnUnavailable;
+import org.redisson.api.RPermitExpirableSemaphore;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +84,25 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	/** Releases in flight, which closing waits for. */
 	private final Set<CompletableFuture<?>> releasing = ConcurrentHashMap.newKeySet();
 
-	/** Runs what Redis's answers start (the tasks' starts and their observations): never Redisson's I/O threads. */
-	private final Executor executor;
+	/**
+	 * Runs what Redis's answers start (the tasks' starts and their observations, the fallback): one thread of its
+	 * own, neither Redisson's I/O threads nor the callback threads an application's callback may block.
+	 */
+	private final ExecutorService answers = Executors.newSingleThreadExecutor((work) -> {
+		Thread thread = new Thread(work, "wx-network-cluster");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** {@link #answers}, or the answering thread itself once closed. */
+	private final Executor executor = (work) -> {
+		try {
+			this.answers.execute(work);
+		}
+		catch (RejectedExecutionException ex) {
+			work.run();
+		}
+	};
 
 	private final AtomicIntegerArray lastClusterRunning = new AtomicIntegerArray(TaskKind.values().length);
 
@@ -102,12 +122,9 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	 * @param local the instance's own limit and queue, in front of the cluster's
 	 * @param defaultTimeouts each kind's timeout, for a task that does not tell its own
 	 * @param timer runs the queue-wait expiry and the Redis checks
-	 * @param executor starts the tasks Redis's answers let start (their observations run there too); when it
-	 * refuses work (shut down), the work runs where the answer came
 	 */
 	public ClusterTaskLimiter(RedissonClient redisson, BulkheadTaskLimiter local, ClusterProperties cluster,
-			Duration maxQueueWait, Map<TaskKind, Duration> defaultTimeouts, ScheduledExecutorService timer,
-			Executor executor) {
+			Duration maxQueueWait, Map<TaskKind, Duration> defaultTimeouts, ScheduledExecutorService timer) {
 		this.local = local;
 		this.name = cluster.getName();
 		this.leaseMarginMillis = atMostMaxLease(cluster.getLeaseMargin());
@@ -115,14 +132,6 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		this.defaultTimeouts = Map.copyOf(defaultTimeouts);
 		this.maxQueueWaitNanos = maxQueueWait.toNanos();
 		this.timer = timer;
-		this.executor = (work) -> {
-			try {
-				executor.execute(work);
-			}
-			catch (RejectedExecutionException ex) {
-				work.run();
-			}
-		};
 		for (TaskKind kind : TaskKind.values()) {
 			this.permits.put(kind,
 					new ClusterPermits(kind, redisson.getPermitExpirableSemaphore(key(this.name, kind)), this));
@@ -226,6 +235,9 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		finally {
+			this.answers.shutdown();
+		}
 	}
 
 	private static void await(Set<CompletableFuture<?>> calls, long deadline) throws InterruptedException {
@@ -305,17 +317,40 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 			return;
 		}
 		String reason = reason(error);
+		Unavailable outage;
 		synchronized (this) {
 			if (this.unavailable != null) {
 				return;
 			}
-			this.unavailable = new Unavailable(reason, Instant.now());
 			this.unavailableSince = System.nanoTime();
+			outage = new Unavailable(reason, Instant.now());
+			this.unavailable = outage;
 		}
 		logger.warn("Redis unavailable to the wx-network cluster limit '{}' ({}): {} until it answers again",
 				this.name, reason, (this.onUnavailable == OnUnavailable.LOCAL)
 						? "each instance keeps its own limit" : "tasks that need a permit fail");
-		this.executor.execute(() -> this.permits.values().forEach(ClusterPermits::fallBack));
+		this.executor.execute(() -> {
+			for (ClusterPermits kindPermits : this.permits.values()) {
+				if (this.unavailable == outage) {
+					kindPermits.fallBack();
+				}
+				else {
+					// Redis answered again before the fallback ran: the waiting tasks keep waiting, with acquires.
+					kindPermits.askForAll();
+				}
+			}
+		});
+	}
+
+	/** A check sent after the outage was noticed succeeded: the cluster limit holds again. */
+	private void recovered(long checkSent) {
+		synchronized (this) {
+			if (this.unavailable == null || checkSent - this.unavailableSince <= 0) {
+				return;
+			}
+			this.unavailable = null;
+		}
+		logger.info("Redis answers again: the wx-network limit holds across the cluster '{}' again", this.name);
 	}
 
 	private static String reason(Throwable error) {
@@ -341,12 +376,15 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		CompletableFuture<?>[] reads = this.permits.entrySet().stream().map((entry) -> {
 			TaskKind kind = entry.getKey();
 			ClusterPermits kindPermits = entry.getValue();
-			return kindPermits.semaphore()
-				.trySetPermitsAsync(this.local.limit(kind))
-				.thenCompose((set) -> kindPermits.semaphore().acquiredPermitsAsync())
-				.thenAccept((held) -> {
+			RPermitExpirableSemaphore semaphore = kindPermits.semaphore();
+			return semaphore.trySetPermitsAsync(this.local.limit(kind))
+				.thenCompose((set) -> semaphore.acquiredPermitsAsync())
+				.thenCompose((held) -> {
 					this.lastClusterRunning.set(kind.ordinal(), held);
-					if (held < this.local.limit(kind)) {
+					return semaphore.availablePermitsAsync();
+				})
+				.thenAccept((free) -> {
+					if (free > 0) {
 						kindPermits.nudge();
 					}
 				})
@@ -357,9 +395,8 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 			if (error != null) {
 				unavailable(error);
 			}
-			else if (this.unavailable != null && sent - this.unavailableSince > 0) {
-				this.unavailable = null;
-				logger.info("Redis answers again: the wx-network limit holds across the cluster '{}' again", this.name);
+			else {
+				recovered(sent);
 			}
 		});
 	}
