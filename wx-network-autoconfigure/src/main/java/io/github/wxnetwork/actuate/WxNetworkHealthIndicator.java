@@ -2,6 +2,7 @@ package io.github.wxnetwork.actuate;
 
 import io.github.wxnetwork.TaskKind;
 import io.github.wxnetwork.limits.cluster.ClusterTaskLimiter;
+import io.github.wxnetwork.limits.cluster.Unavailable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -23,7 +24,7 @@ public final class WxNetworkHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		builder.withDetail("cluster", this.limiter.name());
-		ClusterTaskLimiter.Unavailable unavailable = this.limiter.unavailable();
+		Unavailable unavailable = this.limiter.unavailable();
 		if (unavailable != null) {
 			builder.down()
 				.withDetail("reason", unavailable.reason())

@@ -181,7 +181,7 @@ final class ClusterPermits {
 		long asked = leaseMillis;
 		RFuture<String> acquire = nudged ? this.semaphore.tryAcquireAsync(0, asked, TimeUnit.MILLISECONDS)
 				: this.semaphore.acquireAsync(asked, TimeUnit.MILLISECONDS);
-		this.limiter.asking(acquire.toCompletableFuture().whenCompleteAsync(
+		this.limiter.inFlight().acquire(acquire.toCompletableFuture().whenCompleteAsync(
 				(permitId, error) -> answered(generation, asked, permitId, error, nudged), this.limiter.executor()));
 		return true;
 	}
@@ -288,7 +288,7 @@ final class ClusterPermits {
 
 	private CompletableFuture<Boolean> release(String permitId) {
 		CompletableFuture<Boolean> release = this.semaphore.tryReleaseAsync(permitId).toCompletableFuture();
-		this.limiter.releasing(release);
+		this.limiter.inFlight().release(release);
 		release.whenComplete((released, error) -> {
 			if (error != null) {
 				logger.debug("Could not release the {} permit {}: it is given back when its lease runs out",

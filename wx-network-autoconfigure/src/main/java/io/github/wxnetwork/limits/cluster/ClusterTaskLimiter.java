@@ -1,13 +1,9 @@
 package io.github.wxnetwork.limits.cluster;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -78,11 +74,9 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 
 	private final ScheduledExecutorService timer;
 
-	/** Acquires in flight (done once their answer was handled), which closing waits for a little. */
-	private final Set<CompletableFuture<?>> asking = ConcurrentHashMap.newKeySet();
+	private final CallsInFlight inFlight = new CallsInFlight();
 
-	/** Releases in flight, which closing waits for. */
-	private final Set<CompletableFuture<?>> releasing = ConcurrentHashMap.newKeySet();
+	private final Availability availability = new Availability();
 
 	/**
 	 * Runs what Redis's answers start (the tasks' starts and their observations, the fallback): one thread of its
@@ -109,12 +103,6 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 	private final AtomicBoolean checking = new AtomicBoolean();
 
 	private final ScheduledFuture<?> checks;
-
-	/** Null while Redis answers. */
-	private volatile Unavailable unavailable;
-
-	/** When the current outage was noticed ({@link System#nanoTime()}): a check sent before it cannot end it. */
-	private volatile long unavailableSince;
 
 	private volatile boolean closed;
 
@@ -212,7 +200,7 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 
 	/** Why Redis is unavailable and since when, or null while it answers. */
 	public Unavailable unavailable() {
-		return this.unavailable;
+		return this.availability.current();
 	}
 
 	/**
@@ -229,8 +217,8 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 			for (ClusterPermits kindPermits : this.permits.values()) {
 				kindPermits.awaitNoneHeld(deadline);
 			}
-			await(this.asking, Math.min(deadline, now + TimeUnit.MILLISECONDS.toNanos(CLOSE_ASK_WAIT_MILLIS)));
-			await(this.releasing, deadline);
+			this.inFlight.awaitAcquires(Math.min(deadline, now + TimeUnit.MILLISECONDS.toNanos(CLOSE_ASK_WAIT_MILLIS)));
+			this.inFlight.awaitReleases(deadline);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -240,18 +228,8 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		}
 	}
 
-	private static void await(Set<CompletableFuture<?>> calls, long deadline) throws InterruptedException {
-		try {
-			CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-				.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			// Failed or too slow: leases give those permits back.
-		}
-	}
-
 	boolean available() {
-		return this.unavailable == null && !this.closed;
+		return this.availability.current() == null && !this.closed;
 	}
 
 	boolean closed() {
@@ -296,19 +274,9 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		this.local.ended(task, true);
 	}
 
-	/** An acquire in flight, done once its answer was handled: closing waits for it a little. */
-	void asking(CompletableFuture<?> acquire) {
-		track(this.asking, acquire);
-	}
-
-	/** A release in flight: closing waits for it. */
-	void releasing(CompletableFuture<?> release) {
-		track(this.releasing, release);
-	}
-
-	private static void track(Set<CompletableFuture<?>> calls, CompletableFuture<?> call) {
-		calls.add(call);
-		call.whenComplete((result, error) -> calls.remove(call));
+	/** Redis calls closing waits for. */
+	CallsInFlight inFlight() {
+		return this.inFlight;
 	}
 
 	/** A Redis call failed: fall back (logged once per outage) until a check succeeds. */
@@ -316,22 +284,16 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		String reason = reason(error);
-		Unavailable outage;
-		synchronized (this) {
-			if (this.unavailable != null) {
-				return;
-			}
-			this.unavailableSince = System.nanoTime();
-			outage = new Unavailable(reason, Instant.now());
-			this.unavailable = outage;
+		Unavailable outage = this.availability.failed(error);
+		if (outage == null) {
+			return;
 		}
 		logger.warn("Redis unavailable to the wx-network cluster limit '{}' ({}): {} until it answers again",
-				this.name, reason, (this.onUnavailable == OnUnavailable.LOCAL)
+				this.name, outage.reason(), (this.onUnavailable == OnUnavailable.LOCAL)
 						? "each instance keeps its own limit" : "tasks that need a permit fail");
 		this.executor.execute(() -> {
 			for (ClusterPermits kindPermits : this.permits.values()) {
-				if (this.unavailable == outage) {
+				if (this.availability.current() == outage) {
 					kindPermits.fallBack();
 				}
 				else {
@@ -340,28 +302,6 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 				}
 			}
 		});
-	}
-
-	/** A check sent after the outage was noticed succeeded: the cluster limit holds again. */
-	private void recovered(long checkSent) {
-		synchronized (this) {
-			if (this.unavailable == null || checkSent - this.unavailableSince <= 0) {
-				return;
-			}
-			this.unavailable = null;
-		}
-		logger.info("Redis answers again: the wx-network limit holds across the cluster '{}' again", this.name);
-	}
-
-	private static String reason(Throwable error) {
-		if (error == null) {
-			return "no permit id";
-		}
-		Throwable cause = error;
-		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.toString();
 	}
 
 	/**
@@ -395,18 +335,10 @@ public final class ClusterTaskLimiter implements TaskLimiter, AutoCloseable {
 			if (error != null) {
 				unavailable(error);
 			}
-			else {
-				recovered(sent);
+			else if (this.availability.answered(sent)) {
+				logger.info("Redis answers again: the wx-network limit holds across the cluster '{}' again", this.name);
 			}
 		});
-	}
-
-	/**
-	 * Why the cluster limit is not held now.
-	 * @param reason the failure that showed it
-	 * @param since when it was found
-	 */
-	public record Unavailable(String reason, Instant since) {
 	}
 
 }
