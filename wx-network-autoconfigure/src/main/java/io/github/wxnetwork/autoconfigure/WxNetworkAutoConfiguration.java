@@ -138,6 +138,12 @@ public final class WxNetworkAutoConfiguration {
 					"The cluster-wide limit needs Redisson (org.redisson:redisson) on the classpath, a RedissonClient bean"
 							+ " and WxNetworkClusterAutoConfiguration (not excluded)");
 		}
+		return bulkheadLimiter(bulkheadRegistry, properties, engine);
+	}
+
+	/** The instance's own limit: on its own, or in front of the cluster's ({@link WxNetworkClusterAutoConfiguration}). */
+	static BulkheadTaskLimiter bulkheadLimiter(ObjectProvider<BulkheadRegistry> bulkheadRegistry,
+			WxNetworkProperties properties, WxHttpEngine engine) {
 		return new BulkheadTaskLimiter(bulkheadRegistry.getIfAvailable(BulkheadRegistry::ofDefaults),
 				properties.getMaxConcurrentTasks(), properties.getMaxQueueWait(), engine.scheduler());
 	}

@@ -57,24 +57,21 @@ public final class WxNetworkClusterAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("wx.network.cluster.lease-margin",
 					cluster.getLeaseMargin(), "It must be at least 1s: the task's timeout starts after its lease");
 		}
-		requirePositive("wx.network.cluster.health-check-interval", cluster.getHealthCheckInterval());
+		Duration interval = cluster.getHealthCheckInterval();
+		if (interval == null || interval.isNegative() || interval.isZero()) {
+			throw new InvalidConfigurationPropertyValueException("wx.network.cluster.health-check-interval", interval,
+					"It must be positive");
+		}
 		if (cluster.getName() == null || cluster.getName().isBlank()) {
 			throw new InvalidConfigurationPropertyValueException("wx.network.cluster.name", cluster.getName(),
 					"The cluster needs a name: its Redis keys start with it");
 		}
-		BulkheadTaskLimiter local = new BulkheadTaskLimiter(bulkheadRegistry.getIfAvailable(BulkheadRegistry::ofDefaults),
-				properties.getMaxConcurrentTasks(), properties.getMaxQueueWait(), engine.scheduler());
+		BulkheadTaskLimiter local = WxNetworkAutoConfiguration.bulkheadLimiter(bulkheadRegistry, properties, engine);
 		Map<TaskKind, Duration> timeouts = Map.of(TaskKind.REQUEST, properties.getRequest().getTimeout(),
 				TaskKind.UPLOAD, properties.getUpload().getTimeout(), TaskKind.DOWNLOAD,
 				properties.getDownload().getTimeout());
 		return new ClusterTaskLimiter(client, local, cluster, properties.getMaxQueueWait(), timeouts,
 				engine.scheduler());
-	}
-
-	private static void requirePositive(String property, Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new InvalidConfigurationPropertyValueException(property, value, "It must be positive");
-		}
 	}
 
 }

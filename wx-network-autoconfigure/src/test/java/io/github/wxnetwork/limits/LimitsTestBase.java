@@ -191,10 +191,11 @@ abstract class LimitsTestBase {
 		public Response transform(Response response, ServeEvent serveEvent) {
 			int now = this.current.incrementAndGet();
 			this.max.accumulateAndGet(now, Math::max);
+			String url = serveEvent.getRequest().getUrl();
+			String header = serveEvent.getRequest().getHeader(TASK_HEADER);
+			int index = (header != null) ? Integer.parseInt(header) : -1;
 			try {
-				String index = serveEvent.getRequest().getHeader(TASK_HEADER);
-				this.arrivals.add(new Arrival(serveEvent.getRequest().getUrl(),
-						(index != null) ? Integer.parseInt(index) : -1, System.nanoTime()));
+				this.arrivals.add(new Arrival(url, index, System.nanoTime()));
 				this.arrived.arrived();
 				Parameters parameters = serveEvent.getTransformerParameters();
 				if (parameters.containsKey("delayMs")) {
@@ -212,9 +213,7 @@ abstract class LimitsTestBase {
 				return response;
 			}
 			finally {
-				String index = serveEvent.getRequest().getHeader(TASK_HEADER);
-				this.departures.add(new Arrival(serveEvent.getRequest().getUrl(),
-						(index != null) ? Integer.parseInt(index) : -1, System.nanoTime()));
+				this.departures.add(new Arrival(url, index, System.nanoTime()));
 				this.current.decrementAndGet();
 			}
 		}
